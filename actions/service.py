@@ -1,0 +1,154 @@
+"""What the assistant answers, as plain functions of the store (no Rasa import).
+
+Each function takes an open session and the verified customer id and returns a
+:class:`Reply`: the name of a domain response and the values that fill its template.
+The customer-facing wording lives in the domain, so these functions only decide *which*
+answer applies and gather its facts. A customer id always comes from a verified token,
+never from what was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from guardrails.store import queries, rules
+from guardrails.store.models import Order
+
+
+@dataclass(frozen=True)
+class Reply:
+    response: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def money(cents: int) -> str:
+    return f"£{cents / 100:,.2f}"
+
+
+def day(value: date | datetime | None) -> str:
+    if value is None:
+        return "an unknown date"
+    return f"{value:%A} {value.day} {value:%B}"
+
+
+def item_list(order: Order) -> str:
+    names = [
+        f"{item.quantity} × {item.product.name}" if item.quantity > 1 else item.product.name
+        for item in order.items
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _order_or_reply(
+    session: Session, customer_id: str, order_number: str | None
+) -> tuple[Order | None, Reply | None]:
+    """The named order if it is this customer's, else their latest; or a reply saying why not."""
+    if order_number:
+        order = queries.customers_order(session, customer_id, order_number)
+        if order is None:
+            return None, Reply("utter_order_not_found", {"order_number": order_number})
+        return order, None
+    order = queries.latest_order(session, customer_id)
+    if order is None:
+        return None, Reply("utter_no_orders")
+    return order, None
+
+
+def order_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
+    order, problem = _order_or_reply(session, customer_id, order_number)
+    if problem:
+        return problem
+    values = {
+        "order_number": order.number,
+        "items": item_list(order),
+        "carrier": order.carrier or "our courier",
+        "placed_on": day(order.placed_at),
+        "expected_delivery": day(order.expected_delivery),
+        "delivered_on": day(order.delivered_at),
+    }
+    return Reply(f"utter_order_{order.status}", values)
+
+
+def return_options(session: Session, customer_id: str, order_number: str | None, today: date) -> Reply:
+    if order_number:
+        order, problem = _order_or_reply(session, customer_id, order_number)
+        if problem:
+            return problem
+    else:
+        order = queries.latest_delivered_order(session, customer_id) or queries.latest_order(
+            session, customer_id
+        )
+        if order is None:
+            return Reply("utter_no_orders")
+    verdict = rules.return_eligibility(order, today)
+    values = {
+        "order_number": order.number,
+        "items": ", ".join(verdict.items) or item_list(order),
+        "last_day": day(verdict.last_day),
+        "return_window_days": str(rules.RETURN_WINDOW_DAYS),
+    }
+    return Reply(f"utter_return_{verdict.reason}", values)
+
+
+def refund_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
+    if order_number and queries.customers_order(session, customer_id, order_number) is None:
+        return Reply("utter_order_not_found", {"order_number": order_number})
+    refund = queries.latest_refund(session, customer_id, order_number)
+    if refund is None:
+        return Reply("utter_no_refund")
+    values = {
+        "order_number": refund.order_number,
+        "amount": money(refund.amount_cents),
+        "requested_on": day(refund.requested_at),
+        "completed_on": day(refund.completed_at),
+        "reason": refund.reason or "no reason given",
+    }
+    return Reply(f"utter_refund_{refund.status}", values)
+
+
+def last_invoice(session: Session, customer_id: str, order_number: str | None) -> Reply:
+    if order_number and queries.customers_order(session, customer_id, order_number) is None:
+        return Reply("utter_order_not_found", {"order_number": order_number})
+    invoice = queries.latest_invoice(session, customer_id, order_number)
+    if invoice is None:
+        return Reply("utter_no_invoice")
+    values = {
+        "invoice_number": invoice.number,
+        "order_number": invoice.order_number,
+        "amount": money(invoice.amount_cents),
+        "issued_on": day(invoice.issued_at),
+        "payment_method": invoice.payment_method or "your saved payment method",
+    }
+    return Reply(f"utter_invoice_{invoice.status}", values)
+
+
+def popular_suggestions(session: Session, limit: int = 3) -> Reply:
+    """Best sellers: a suggestion that uses no personal data at all."""
+    products = queries.popular_products(session, limit)
+    if not products:
+        return Reply("utter_no_suggestions")
+    listing = "; ".join(f"{product.name} ({money(product.price_cents)})" for product in products)
+    return Reply("utter_popular_products", {"products": listing})
+
+
+MIN_ADDRESS_LENGTH = 10
+MAX_ADDRESS_LENGTH = 200
+
+
+def clean_address(text: str) -> str | None:
+    """A tidy one-line address, or None when the text cannot be a postal address."""
+    one_line = ", ".join(part.strip() for part in text.replace("\n", ",").split(",") if part.strip())
+    has_digit = any(char.isdigit() for char in one_line)
+    has_letters = sum(char.isalpha() for char in one_line) >= 4
+    if not (MIN_ADDRESS_LENGTH <= len(one_line) <= MAX_ADDRESS_LENGTH) or not has_digit or not has_letters:
+        return None
+    return one_line
+
+
+def change_address(session: Session, customer_id: str, new_address: str) -> Reply:
+    if not queries.change_address(session, customer_id, new_address):
+        return Reply("utter_account_not_found")
+    return Reply("utter_address_changed")

@@ -1,0 +1,1 @@
+"""The Rasa project around the model: domain, endpoints, credentials and our Rasa plug-ins."""

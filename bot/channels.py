@@ -1,0 +1,130 @@
+"""Input channels that turn a customer token into a verified customer id.
+
+Both channels keep Rasa's own routes (``/webhooks/rest/webhook`` and ``/socket.io``) and
+wrap the message handler: whatever metadata the client sent is replaced by
+``{"customer_id": ...}`` when ``metadata.customer_token`` verifies, or by
+``{"identity": "expired" | "invalid"}`` / ``{}`` when it does not. The token itself never
+reaches the tracker, the logs or the actions.
+
+The REST channel also rejects malformed requests with a 400 and a JSON error before they
+reach the dialogue, so a bad request cannot disturb the conversation stored so far.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import unicodedata
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from guardrails.tokens import InvalidToken, verify_token
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 5000
+MAX_SENDER_CHARS = 128
+MAX_BODY_BYTES = 64 * 1024
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+class BadRequest(ValueError):
+    """What is wrong with a webhook request, in words fit for the client."""
+
+
+def identity_metadata(client_metadata: object) -> dict[str, str]:
+    """The only metadata the dialogue sees: a verified customer id, or why there is none."""
+    token = client_metadata.get("customer_token") if isinstance(client_metadata, dict) else None
+    if token is None:
+        return {}
+    try:
+        return {"customer_id": verify_token(token)}
+    except InvalidToken as error:
+        return {"identity": "expired" if "expired" in str(error) else "invalid"}
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise and drop control characters (keeping newlines and tabs)."""
+    normalised = unicodedata.normalize("NFC", text)
+    return "".join(
+        char for char in normalised if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+
+
+def check_webhook_body(raw_body: bytes) -> dict[str, Any]:
+    """Parse and check a REST webhook body; raise :class:`BadRequest` with a clear reason."""
+    if len(raw_body) > MAX_BODY_BYTES:
+        raise BadRequest(f"request body is larger than {MAX_BODY_BYTES} bytes")
+    try:
+        body = json.loads(raw_body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("request body must be JSON") from None
+    if not isinstance(body, dict):
+        raise BadRequest("request body must be a JSON object")
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        raise BadRequest(f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
+    message = body.get("message")
+    if not isinstance(message, str):
+        raise BadRequest("'message' must be a string")
+    if not clean_text(message).strip():
+        raise BadRequest("'message' must not be empty")
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise BadRequest(f"'message' must be at most {MAX_MESSAGE_CHARS} characters")
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest("'metadata' must be a JSON object")
+    return body
+
+
+def verifying(on_new_message: Handler) -> Handler:
+    """Wrap Rasa's message handler so that only verified identity and clean text go on."""
+
+    async def handle(message: UserMessage) -> Any:
+        message.metadata = identity_metadata(message.metadata)
+        if isinstance(message.text, str):
+            message.text = clean_text(message.text)[:MAX_MESSAGE_CHARS]
+        return await on_new_message(message)
+
+    return handle
+
+
+class VerifiedRestInput(RestInput):
+    """Rasa's REST channel with token verification and input checks."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        blueprint = super().blueprint(verifying(on_new_message))
+
+        @blueprint.middleware("request")
+        async def reject_bad_requests(request: Request) -> HTTPResponse | None:
+            if request.method != "POST":
+                return None
+            try:
+                check_webhook_body(request.body)
+            except BadRequest as error:
+                return response.json({"error": str(error)}, status=400)
+            return None
+
+        return blueprint
+
+
+class VerifiedSocketIOInput(SocketIOInput):
+    """Rasa's socket.io channel with token verification (the token travels per message)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        return super().blueprint(verifying(on_new_message))

@@ -1,0 +1,159 @@
+"""Start the Rasa server and the action server, wait until both answer, stop them cleanly.
+
+``make run`` uses :func:`main`; the integration tests use :class:`Stack` directly, so the
+tests start the bot exactly the way users do.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guardrails import config
+
+PROJECT_ROOT = config.PROJECT_ROOT
+MODEL = PROJECT_ROOT / "models" / "candor.tar.gz"
+
+QUIET_ENVIRONMENT = {
+    "RASA_TELEMETRY_ENABLED": "false",  # no telemetry, and nothing else that phones home
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "PYTHONUNBUFFERED": "1",
+}
+
+
+class StartupError(RuntimeError):
+    """A server did not come up; the message names it and its log file."""
+
+
+@dataclass
+class Stack:
+    rasa_port: int
+    action_port: int
+    log_dir: Path
+    model: Path = MODEL
+    environment: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    def start(self, timeout: float = 180.0) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.start_actions()
+        self.start_rasa()
+        self.wait_until_up("action server", f"{self.action_url}/health", timeout)
+        self.wait_until_up("Rasa server", f"{self.rasa_url}/webhooks/rest/", timeout)
+
+    def start_actions(self) -> None:
+        self._spawn(
+            "actions",
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+        )
+
+    def start_rasa(self) -> None:
+        if not self.model.exists():
+            raise StartupError(f"no trained model at {self.model}; run `make train`")
+        self._spawn(
+            "rasa",
+            [
+                sys.executable, "-m", "rasa", "run",
+                "--model", str(self.model),
+                "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml"),
+                "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
+                "--port", str(self.rasa_port),
+                "--cors", "*",
+            ],
+        )
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        env = os.environ | QUIET_ENVIRONMENT | self.environment
+        env["ACTION_SERVER_URL"] = f"{self.action_url}/webhook"
+        log = open(self.log_dir / f"{name}.log", "ab")
+        self.processes[name] = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        log.close()
+
+    def wait_until_up(self, label: str, url: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise StartupError(f"{name} exited with {process.returncode}; see {self.log_dir / name}.log")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.5)
+        raise StartupError(f"{label} did not answer at {url} within {timeout:.0f} s")
+
+    def stop(self, name: str | None = None, timeout: float = 15.0) -> None:
+        """Stop one server (``"rasa"`` or ``"actions"``) or all of them: SIGTERM, then SIGKILL."""
+        names = [name] if name else list(self.processes)
+        for each in names:
+            process = self.processes.pop(each, None)
+            if process is None or process.poll() is not None:
+                continue
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def main() -> int:
+    settings = config.settings()
+    stack = Stack(settings.rasa_port, settings.action_port, settings.state_dir / "logs")
+    print("Starting the action server and the Rasa server (loading the model takes ~20 s)...", flush=True)
+    try:
+        stack.start()
+    except StartupError as error:
+        stack.stop()
+        print(f"Could not start Candor: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"""
+Candor is running.
+  Rasa REST:      POST {stack.rasa_url}/webhooks/rest/webhook
+  socket.io:      {stack.rasa_url}/socket.io
+  Action server:  {stack.action_url}
+  Logs:           {stack.log_dir}/
+
+Try it:
+  TOKEN=$(.venv/bin/candor token C001)
+  curl -s {stack.rasa_url}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+    -d '{{"sender": "demo-1", "message": "where is my order?", "metadata": {{"customer_token": "'$TOKEN'"}}}}'
+
+Demo customers: .venv/bin/candor customers list
+Press Ctrl-C to stop.""",
+        flush=True,
+    )
+    try:
+        while all(process.poll() is None for process in stack.processes.values()):
+            time.sleep(1)
+        print("A server stopped unexpectedly; see the logs above. Stopping the other.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+        return 0
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Settings every test shares: a throwaway state folder and key, no telemetry.
+
+Set before any test imports guardrails, whose config is read lazily and cached.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+TEST_STATE_DIR = Path(tempfile.mkdtemp(prefix="candor-test-"))
+os.environ["CANDOR_STATE_DIR"] = str(TEST_STATE_DIR)
+os.environ["CANDOR_SECRET_KEY"] = "test-only-key-" + "x" * 40
+os.environ.pop("CANDOR_DATABASE_URL", None)
+os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+from guardrails import config  # noqa: E402
+from guardrails.store import db, seed  # noqa: E402
+
+
+@pytest.fixture
+def store_url(tmp_path: Path) -> str:
+    """A fresh SQLite store seeded with the demo customers."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    db.create_schema(url)
+    with db.session_factory(url).begin() as session:
+        seed.load_seed(session, config.settings().seed_file)
+    return url
+
+
+@pytest.fixture
+def session(store_url: str):
+    with db.session_factory(store_url).begin() as session:
+        yield session
