@@ -37,7 +37,7 @@ $(MODEL): $(TRAINING_FILES) $(VENV)/.installed
 	touch $@
 
 validate: $(VENV)/.installed  ## check training data, stories and domain for consistency
-	$(RASA) data validate --config config.yml --domain bot/domain --data $(TRAINING_DATA) --fail-on-warnings
+	$(PY) -m bot.validate
 
 db: $(VENV)/.installed  ## create the embedded SQLite database with demo customers
 	$(CANDOR) db init

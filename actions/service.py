@@ -18,6 +18,33 @@ from guardrails.store import queries, rules
 from guardrails.store.models import Order
 
 
+# One response per state, named in full so `make validate` can see that each is used.
+ORDER_RESPONSES = {
+    "placed": "utter_order_placed",
+    "shipped": "utter_order_shipped",
+    "delivered": "utter_order_delivered",
+    "cancelled": "utter_order_cancelled",
+}
+RETURN_RESPONSES = {
+    "eligible": "utter_return_eligible",
+    "not_delivered": "utter_return_not_delivered",
+    "window_closed": "utter_return_window_closed",
+    "not_returnable": "utter_return_not_returnable",
+    "cancelled": "utter_return_cancelled",
+}
+REFUND_RESPONSES = {
+    "requested": "utter_refund_requested",
+    "approved": "utter_refund_approved",
+    "paid": "utter_refund_paid",
+    "rejected": "utter_refund_rejected",
+}
+INVOICE_RESPONSES = {
+    "paid": "utter_invoice_paid",
+    "due": "utter_invoice_due",
+    "refunded": "utter_invoice_refunded",
+}
+
+
 @dataclass(frozen=True)
 class Reply:
     response: str
@@ -69,7 +96,7 @@ def order_status(session: Session, customer_id: str, order_number: str | None) -
         "expected_delivery": day(order.expected_delivery),
         "delivered_on": day(order.delivered_at),
     }
-    return Reply(f"utter_order_{order.status}", values)
+    return Reply(ORDER_RESPONSES[order.status], values)
 
 
 def return_options(session: Session, customer_id: str, order_number: str | None, today: date) -> Reply:
@@ -90,7 +117,7 @@ def return_options(session: Session, customer_id: str, order_number: str | None,
         "last_day": day(verdict.last_day),
         "return_window_days": str(rules.RETURN_WINDOW_DAYS),
     }
-    return Reply(f"utter_return_{verdict.reason}", values)
+    return Reply(RETURN_RESPONSES[verdict.reason], values)
 
 
 def refund_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
@@ -106,7 +133,7 @@ def refund_status(session: Session, customer_id: str, order_number: str | None) 
         "completed_on": day(refund.completed_at),
         "reason": refund.reason or "no reason given",
     }
-    return Reply(f"utter_refund_{refund.status}", values)
+    return Reply(REFUND_RESPONSES[refund.status], values)
 
 
 def last_invoice(session: Session, customer_id: str, order_number: str | None) -> Reply:
@@ -122,7 +149,7 @@ def last_invoice(session: Session, customer_id: str, order_number: str | None) -
         "issued_on": day(invoice.issued_at),
         "payment_method": invoice.payment_method or "your saved payment method",
     }
-    return Reply(f"utter_invoice_{invoice.status}", values)
+    return Reply(INVOICE_RESPONSES[invoice.status], values)
 
 
 def popular_suggestions(session: Session, limit: int = 3) -> Reply:
