@@ -1,0 +1,106 @@
+"""The PII engine: presidio's ``AnalyzerEngine`` with Candor's recognizers, trimmed spaCy
+pipeline and word-based context, plus per-entity thresholds and overlap merging.
+
+Everything heavy is built on first use and kept (``functools.lru_cache``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+from guardrails.pii.context import WordContextEnhancer
+from guardrails.pii.nlp import TrimmedSpacyNlpEngine
+from guardrails.pii.offline import make_tldextract_offline
+from guardrails.pii.operators import Operator, Replace
+from guardrails.pii.recognizers import RECOGNIZERS, CandorRecognizer
+from guardrails.pii.settings import PiiConfigError, PiiSettings, settings
+from guardrails.pii.spans import MaskResult, Span, apply_replacements, resolve_overlaps
+
+
+def build_recognizers(config: PiiSettings) -> list[CandorRecognizer]:
+    """Instantiate the recognizers config.yml enables, with its context words."""
+    recognizers = []
+    for entry in config.enabled_recognizers:
+        try:
+            cls = RECOGNIZERS[entry.name]
+        except KeyError:
+            known = ", ".join(sorted(RECOGNIZERS))
+            raise PiiConfigError(
+                f"unknown recognizer {entry.name!r} in {config.source}; known: {known}"
+            ) from None
+        recognizers.append(
+            cls(
+                context=entry.context,
+                negative_context=entry.negative_context,
+                ner_score=config.model.ner_score,
+            )
+        )
+    return recognizers
+
+
+@functools.cache
+def nlp_engine() -> TrimmedSpacyNlpEngine:
+    """The loaded spaCy pipeline (also used by the benchmark's presidio baseline)."""
+    engine = TrimmedSpacyNlpEngine(settings().model)
+    engine.load()
+    return engine
+
+
+@functools.cache
+def analyzer() -> AnalyzerEngine:
+    """presidio analyzer over Candor's recognizers, created once per process."""
+    make_tldextract_offline()
+    config = settings()
+    registry = RecognizerRegistry(recognizers=build_recognizers(config), supported_languages=["en"])
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine(),
+        supported_languages=["en"],
+        context_aware_enhancer=WordContextEnhancer(config.context),
+    )
+
+
+@functools.cache
+def _allow_list() -> frozenset[str]:
+    return frozenset(value.casefold() for value in settings().allow_list)
+
+
+def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]:
+    """Personal data in ``text``: disjoint spans sorted by offset, each above its threshold."""
+    if not text or text.isspace():
+        return []
+    config = settings()
+    wanted = list(entities) if entities is not None else None
+    results = analyzer().analyze(text=text, language="en", entities=wanted, score_threshold=0.0)
+    allowed = _allow_list()
+    spans = [
+        Span(r.start, r.end, r.entity_type, r.score)
+        for r in results
+        if r.score >= config.threshold(r.entity_type) and text[r.start : r.end].casefold() not in allowed
+    ]
+    return resolve_overlaps(spans)
+
+
+def mask_text(
+    text: str,
+    operator: Operator | None = None,
+    operators: Mapping[str, Operator] | None = None,
+    entities: Iterable[str] | None = None,
+) -> MaskResult:
+    """Mask personal data in ``text``.
+
+    Each span is replaced by ``operators[entity_type]`` if given, else by ``operator``
+    (default: ``Replace``, a typed placeholder such as ``<EMAIL_ADDRESS>``). The returned
+    spans carry offsets into the input ``text``.
+    """
+    spans = analyze_text(text, entities)
+    default = operator or Replace()
+    chosen = operators or {}
+    replacements = [
+        chosen.get(span.entity_type, default).operate(text[span.start : span.end], span.entity_type)
+        for span in spans
+    ]
+    return MaskResult(apply_replacements(text, spans, replacements), spans)

@@ -1,0 +1,136 @@
+"""Shared shape of Candor's recognizers: presidio ``PatternRecognizer`` plus three habits.
+
+- ``PATTERNS``, ``CONTEXT`` and ``NEGATIVE_CONTEXT`` are class attributes; config.yml
+  may override the context words per recognizer.
+- A pattern may capture a named group ``value``: only that part is reported, so a cue
+  such as "my name is" can be part of the regex without being masked.
+- ``adjust_span`` may trim a candidate (or drop it) and ``score_match`` sees each candidate and returns its score, or ``None`` to drop it
+  (checksums, plausibility checks); presidio's validate/invalidate hooks still work.
+
+Recognizers that also read spaCy's entities set ``NER_LABELS``.
+
+Class names must differ from presidio's predefined recognizers (``EmailRecognizer``,
+``PhoneRecognizer``...): presidio builds its default registry by looking classes up by
+name among all subclasses, and would otherwise pick ours up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import regex as re
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+DEFAULT_FLAGS = re.DOTALL | re.MULTILINE | re.IGNORECASE
+CASE_SENSITIVE_FLAGS = re.DOTALL | re.MULTILINE
+
+
+class CandorRecognizer(PatternRecognizer):
+    """A pattern (and optionally NER) recognizer for one entity type."""
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[list[Pattern]] = []
+    CONTEXT: ClassVar[list[str]] = []
+    NEGATIVE_CONTEXT: ClassVar[list[str]] = []
+    FLAGS: ClassVar[int] = DEFAULT_FLAGS
+    NER_LABELS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(
+        self,
+        context: Sequence[str] | None = None,
+        negative_context: Sequence[str] | None = None,
+        ner_score: float = 0.85,
+        supported_language: str = "en",
+    ):
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+            supported_language=supported_language,
+            patterns=list(self.PATTERNS),
+            context=list(self.CONTEXT if context is None else context),
+            global_regex_flags=self.FLAGS,
+        )
+        self.negative_context = list(self.NEGATIVE_CONTEXT if negative_context is None else negative_context)
+        self.ner_score = ner_score
+        self._compiled = [(p, re.compile(p.regex, flags=self.FLAGS)) for p in self.patterns]
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = []
+        for pattern, compiled in self._compiled:
+            for match in compiled.finditer(text):
+                start, end = match.span("value") if "value" in compiled.groupindex else match.span()
+                span = self.adjust_span(text, start, end, pattern) if end > start >= 0 else None
+                if span is None:
+                    continue
+                start, end = span
+                score = self.score_match(text[start:end], pattern.score, text, start, end)
+                if score is not None and score > EntityRecognizer.MIN_SCORE:
+                    results.append(self.result(start, end, score, pattern.name))
+        if self.NER_LABELS and nlp_artifacts is not None:
+            results.extend(self.ner_results(text, nlp_artifacts))
+        return EntityRecognizer.remove_duplicates(results)
+
+    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        """Trim or reject a regex candidate before scoring; default keeps it."""
+        return start, end
+
+    def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
+        """Score of a regex candidate, or None to drop it. Default: presidio's hooks."""
+        if self.invalidate_result(value):
+            return None
+        validated = self.validate_result(value)
+        if validated is None:
+            return score
+        return EntityRecognizer.MAX_SCORE if validated else None
+
+    def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        """Results from spaCy entities whose (mapped) label is one of ``NER_LABELS``."""
+        results = []
+        for ent in nlp_artifacts.entities:
+            if ent.label_ not in self.NER_LABELS:
+                continue
+            span = self.accept_entity(text, ent.start_char, ent.end_char)
+            if span is not None:
+                results.append(self.result(span[0], span[1], self.ner_score, f"spaCy {ent.label_}"))
+        return results
+
+    def accept_entity(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Adjust or reject a spaCy entity span; default keeps it as is."""
+        return start, end
+
+    def result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=None,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "pattern": how,
+            },
+        )
+
+
+def digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def luhn_ok(number: str) -> bool:
+    """Luhn checksum of a digit string (payment cards)."""
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0

@@ -1,0 +1,215 @@
+"""Personal names: spaCy's PERSON entities, names announced by cue phrases, known given names.
+
+The small statistical model misses lower-case names ("my name is mary o'neil-smith"),
+often labels "Sophie Lang" an ORG and sometimes tags only part of a name ("H. Snider").
+So: cue phrases catch announced names; entities of another label that start with a known
+given name become PERSON; PERSON entities grow over adjacent capitalised words and
+initials; hyphenated and apostrophe names are widened to the whole word.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from guardrails.pii.recognizers.base import CandorRecognizer
+from guardrails.pii.recognizers.first_names import is_first_name
+from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
+
+# A name word in any case: letters, inner apostrophes and hyphens ("o'neil-smith"), or an initial.
+_ANY = r"(?:\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{L}\.)"
+# A capitalised name word ("Mary", "O'Neil-Smith", "DE", "J.").
+_CAP = r"(?-i:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?)"
+_STRONG_CUES = (
+    r"my name is|my name's|name is|name's|names are|name\s*:|first name is|last name is|surname is|"
+    r"full name is|maiden name is|i go by|goes by|under the name(?: of)?|in the name of|signed|"
+    r"account holder is|cardholder is|card holder is|cardholder name is|recipient is|addressed to|"
+    r"name\?(?:[ \t]+\p{L}+:)?"
+)
+# Verbs whose subject or agent is a person: "X lives in", "says X", "directed by X", "add X as".
+_SUBJECT_VERBS = (
+    r"lives|lived|says|said|told|asked|replied|wrote|works|worked|spent|had given|gave|is from|was born|"
+    r"listed|explained|recommended"
+)
+_AGENT_CUES = (
+    r"says|said|asked|told|replied|wrote|directed by|written by|sung by|performed by|produced by|"
+    r"composed by|painted by|narrated by|authored by|signed by|starring|featuring|tribute to|add|added|"
+    r"assistant to|married to|daughter of|son of|wife of|husband of"
+)
+_TITLES = r"mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|lord|lady"
+_GIVEN = r"(?-i:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)"
+_NEVER_NAMES = (
+    STOPWORDS
+    | NOT_A_NAME
+    | WEEKDAYS
+    | MONTHS
+    | frozenset(
+        "there team all everyone everybody support sir madam customer service agent bot human guys folks zip code "
+        "postcode number order email phone address account card password user bot".split()
+    )
+)
+_NOT_NAME_ENDINGS = ("ing", "ed", "ly", "ful", "ous", "ive", "able", "ible", "less")
+_WORD_CHARS = "'’-"
+_WORDS = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\.?)")
+_NEIGHBOUR = re.compile(r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)")
+# Entity labels that are never names; others starting with a given name become PERSON.
+_NOT_PROMOTED = {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "PERSON"}
+# An ORG of two or three capitalised words is often a person the small model misread
+# ("Homero Portillo"), unless a word says it is a company, a product or a place.
+_ORG_WORDS = frozenset(
+    """
+    inc inc. ltd ltd. llc plc gmbh ag sa co co. corp corp. company group holdings partners associates bank
+    insurance capital markets global international systems solutions technologies technology tech labs
+    media news weekly times post journal magazine records studios entertainment foundation institute
+    university college school hospital clinic health care services service network networks energy data
+    software airlines airways motors pharma store stores shop shops market club team league council
+    agency department ministry office centre center public explorer transit digital online mobile pro
+    max plus mini ultra air watch phone pad book card drive cloud prime tv home kitchen
+    """.split()
+)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,:;!?\"'’()").lower()
+
+
+def _looks_like_a_name(value: str) -> bool:
+    words = value.split()
+    return (
+        2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(_bare(w) in _ORG_WORDS or _bare(w) in _NEVER_NAMES for w in words)
+    )
+
+
+class PersonRecognizer(CandorRecognizer):
+    """PERSON: spaCy entities, names after cue phrases and titles, known given names."""
+
+    ENTITY = "PERSON"
+    NER_LABELS = ("PERSON",)
+    PATTERNS = [
+        Pattern(
+            "name after a naming cue",
+            rf"\b(?:{_STRONG_CUES})[ \t]*[:,-]?[ \t]*(?P<value>{_ANY}(?:[ \t]+{_ANY}){{0,3}})",
+            0.8,
+        ),
+        Pattern(
+            "capitalised name after 'called'",
+            rf"\b(?:called|named|call me|dear)[ \t]+(?P<value>{_CAP}(?:[ \t]+{_CAP}){{0,3}})",
+            0.75,
+        ),
+        Pattern(
+            "capitalised name after 'I'm'",
+            rf"\b(?:i'm|i’m|i am|im|this is|it's|it is)[ \t]+(?P<value>{_CAP}(?:[ \t]+{_CAP}){{0,3}})",
+            0.7,
+        ),
+        Pattern(
+            "lower-case name after 'I'm' ending the phrase",
+            rf"\b(?:i'm|i’m|i am|this is)[ \t]+(?P<value>{_ANY}(?:[ \t]+{_ANY})?)(?=[ \t]*(?:[,.!?;]|$|\bfrom\b|\bhere\b|\band\b))",
+            0.6,
+        ),
+        Pattern(
+            "name after a title", rf"\b(?:{_TITLES})\.?[ \t]+(?P<value>{_CAP}(?:[ \t]+{_CAP}){{0,2}})", 0.75
+        ),
+        Pattern(
+            "capitalised name before a verb of a person",
+            rf"(?<![\p{{L}}'’-])(?P<value>{_GIVEN}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]+(?:{_SUBJECT_VERBS})\b)",
+            0.5,
+        ),
+        Pattern(
+            "capitalised name after a verb of a person",
+            rf"\b(?:{_AGENT_CUES})[ \t]+(?P<value>{_CAP}(?:[ \t]+{_CAP}){{0,3}})",
+            0.5,
+        ),
+        Pattern(
+            "lower-case given name and surname in a lower-case text",
+            r"(?<![\p{L}'’-])(?=(?P<value>\p{Ll}+[ \t]+(?:\p{Ll}\.?[ \t]+)?\p{Ll}[\p{Ll}'’-]+))",
+            0.5,
+        ),
+        Pattern(
+            "known given name",
+            rf"(?<![\p{{L}}'’-])(?=(?P<value>{_GIVEN}(?:[ \t]+(?-i:\p{{Lu}})(?:\.|(?=[ \t])))?(?:[ \t]+{_CAP})?))",
+            0.55,
+        ),
+    ]
+    CONTEXT = ["name", "called", "named", "mr", "mrs", "ms", "dr", "customer", "contact", "signed"]
+
+    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        if pattern.name == "known given name":
+            return self._given_name_span(text, start, end)
+        if pattern.name.startswith("lower-case given name"):
+            return self._given_name_span(text, start, end, lower_case=True)
+        # Cue patterns grab up to four words; keep them up to the first that cannot be a name.
+        cut = None
+        for match in _WORDS.finditer(text, start, end):
+            bare = _bare(match.group())
+            weak = pattern.score < 0.7 and bare.endswith(_NOT_NAME_ENDINGS)
+            if bare in _NEVER_NAMES or weak:
+                break
+            cut = match.end()
+        return None if cut is None else (start, cut)
+
+    @staticmethod
+    def _given_name_span(text: str, start: int, end: int, lower_case: bool = False) -> tuple[int, int] | None:
+        if lower_case and any(ch.isupper() for ch in text):
+            return None  # only for people who type everything in lower case
+        words = list(_WORDS.finditer(text, start, end))
+        if not words or not is_first_name(words[0].group()):
+            return None
+        cut = words[0].end()
+        for match in words[1:]:
+            if _bare(match.group()) in _NEVER_NAMES:
+                break
+            cut = match.end()
+        return start, cut
+
+    def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        results = super().ner_results(text, nlp_artifacts)
+        for ent in nlp_artifacts.entities:
+            if ent.label_ in _NOT_PROMOTED:
+                continue
+            if is_first_name(ent[0].text):
+                score = 0.7
+            elif ent.label_ == "ORG" and _looks_like_a_name(ent.text):
+                score = 0.55
+            else:
+                continue
+            span = self.accept_entity(text, ent.start_char, ent.end_char)
+            if span is not None:
+                results.append(self.result(span[0], span[1], score, f"spaCy {ent.label_} read as a name"))
+        return results
+
+    def accept_entity(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        # Whole words only ("O'Neil-Smith", not "Neil-Smith").
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in _WORD_CHARS):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] in _WORD_CHARS):
+            end += 1
+        words = list(_WORDS.finditer(text, start, end))
+        # Drop leading and trailing words that are never names ("My Kindle" -> "Kindle").
+        while words and _bare(words[0].group()) in _NEVER_NAMES:
+            words.pop(0)
+        while words and _bare(words[-1].group()) in _NEVER_NAMES:
+            words.pop()
+        if not words or any(ch.isdigit() for w in words for ch in w.group()):
+            return None
+        start, end = words[0].start(), words[-1].end()
+        # Grow over capitalised words and initials on the same line ("Ella" + "H. Snider").
+        while True:
+            before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 40) : start])
+            if (
+                not before
+                or not _NEIGHBOUR.fullmatch(before.group(1))
+                or _bare(before.group(1)) in _NEVER_NAMES
+            ):
+                break
+            start -= len(before.group(0))
+        while True:
+            after = re.match(r"[ \t]+(\S+)", text[end : end + 40])
+            word = after.group(1).rstrip(".,:;!?\"')") if after else ""
+            if not word or not _NEIGHBOUR.fullmatch(word) or _bare(word) in _NEVER_NAMES:
+                break
+            end += after.start(1) + len(word)
+        return start, end

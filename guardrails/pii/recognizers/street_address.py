@@ -1,0 +1,243 @@
+"""Street addresses in UK, US and continental European forms, with their trailing lines.
+
+Recognised cores (each may be followed by a flat/suite number and by city, state,
+country and postcode on the same line, after commas or on following lines):
+
+- number + name + street type: ``221B Baker Street``, ``12 main st``
+- European street words with a house number: ``Sludevej 13``, ``Hauptstraße 5``,
+  ``ul. Jarzębinowa 5``, ``Via Roma 1``, ``Király u. 15``
+- name + street type without a number: ``Baker Street`` (ambiguous types such as
+  "Drive" or "Park" need address context: "Google Drive" is a product)
+- name + house number: ``Joaquin Suarez 2906`` (needs address context)
+- PO boxes and US military addresses (``PSC 1437, Box 3833 APO AA 66791``)
+- "the corner of X and Y"
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from guardrails.pii.recognizers.base import CASE_SENSITIVE_FLAGS, CandorRecognizer
+from guardrails.pii.recognizers.lexicon import MONTHS, STOPWORDS, WEEKDAYS
+
+_CAP = r"\p{Lu}[\p{L}'’]*(?:[-.]\p{L}[\p{L}'’]*)*\.?"
+_WORD = r"\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"
+_NUM = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+_JOIN = (
+    r"(?:de|del|della|la|le|les|du|da|das|do|dos|di|am|an|im|of|the|on|upon|sur|y|e|i|a|al|van|von|der|den|ter|"
+    r"het|op|aan|zum|zur|z|u|na|nad|pod|ve|v|w)"
+)
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_CAP}){{0,3}}"
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# Words that start a capitalised phrase without being part of a street name.
+_NOT_STREET = _alternation(
+    {w.capitalize() for w in STOPWORDS | WEEKDAYS | MONTHS}
+    | set(
+        "Order Orders Item Items Size Model Version Room Gate Chapter Page Invoice Ticket Case Level "
+        "Floor Terminal Platform Step Day Week Year Part Number No Qty Pack Series Table Seat Row Line "
+        "Option Plan Tier Gen Generation Phone Galaxy Pixel Iphone IPhone Xbox Playstation PlayStation "
+        "Windows Android Office Season Episode Volume Vol Edition Mark Mk Total Price".split()
+    )
+)
+# Any-case word of a street or place name, not a function word ("de", "la" are joiners).
+_PLACE_WORD = rf"(?:{_JOIN}|(?!(?:{_alternation(STOPWORDS)})\b)\p{{L}}[\p{{L}}'’-]*\.?)"
+_LOWER = rf"(?!(?:{_alternation(STOPWORDS)})\b)\p{{Ll}}[\p{{Ll}}'’-]*"
+
+# USPS street suffixes (with a house number in front any of them makes an address).
+_USPS = (
+    "Alley Allee Annex Arcade Avenue Ave Av Bayou Beach Bend Bluff Bluffs Bottom Boulevard Blvd Branch Bridge "
+    "Brook Brooks Burg Burgs Bypass Camp Canyon Cape Causeway Center Centre Centers Circle Cir Circles "
+    "Cliff Cliffs Close Club Common Commons Corner Corners Course Court Ct Courts Cove Coves Creek "
+    "Crescent Cres Crest Crossing Crossroad Curve Dale Dam Divide Drive Dr Drives Drove Estate Estates "
+    "Expressway Extension Extensions Fall Falls Ferry Field Fields Flat Flats Ford Fords Forest Forge "
+    "Forges Fork Forks Fort Freeway Garden Gardens Gate Gateway Glen Glens Green Greens Grove Groves "
+    "Harbor Harbors Harbour Haven Heights Highway Hwy Hill Hills Hollow Inlet Island Islands Isle "
+    "Junction Junctions Key Keys Knoll Knolls Lake Lakes Land Landing Lane Ln Light Lights Loaf Lock "
+    "Locks Lodge Loop Mall Manor Manors Meadow Meadows Mews Mill Mills Mission Motorway Mount Mountain "
+    "Mountains Neck Orchard Oval Overpass Park Parks Parkway Pkwy Parkways Pass Passage Path Pike Pine "
+    "Pines Place Pl Plain Plains Plaza Point Points Port Ports Prairie Quay Radial Ramp Ranch Rapid "
+    "Rapids Rest Ridge Ridges Rise River Road Rd Roads Route Row Rue Run Shoal Shoals Shore Shores "
+    "Skyway Spring Springs Spur Spurs Square Sq Squares Station Stravenue Stream Street St Streets "
+    "Summit Terrace Ter Throughway Trace Track Trafficway Trail Trl Trailer Tunnel Turnpike Underpass "
+    "Union Unions Vale Valley Valleys Via Viaduct View Views Village Villages Ville Vista Walk Walks "
+    "Wall Way Ways Well Wells Wharf Wynd Yard"
+).split()
+_SUFFIX = rf"(?i:{_alternation(_USPS)})\b\.?"
+_LOWER_SUFFIX = r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|way|place)\b\.?"
+# Without a house number only these read as streets on their own ...
+_STRONG = (
+    "Street St Road Rd Avenue Ave Lane Boulevard Blvd Crescent Terrace Close Mews Grove Highway Parkway Hwy"
+)
+_STRONG_SUFFIX = rf"(?:{_alternation(_STRONG.split())})\b\.?"
+# ... and the rest needs address context ("Google Drive", "Season Pass" are not addresses).
+_WEAK_SUFFIX = rf"(?:{_alternation(set(_USPS) - set(_STRONG.split()))})\b\.?"
+
+# Continental street words: a word ending in one of these, next to a house number.
+_EU_ENDINGS = (
+    "vej gade gata gatan gränd vägen väg vagen katu kuja tie polku kaari rinne straße strasse str. weg "
+    "laan straat steeg gracht plein kade singel veien vegen veg gasse platz allee damm ufer utca vænget "
+    "torv stræde backe stigen torget plads"
+).split()
+_EU_WORD = rf"\p{{L}}[\p{{L}}'’-]*(?i:{_alternation(_EU_ENDINGS)})"
+_EU_PREFIX = (
+    r"(?i:rue|avenue|av\.|avda\.?|avenida|boulevard|bd\.?|viale|piazza|piazzale|corso|largo|vicolo|calle|"
+    r"paseo|plaza|camino|carrer|rambla|ronda|rua|travessa|praça|praca|estrada|strada|str\.|ul\.|ulica|"
+    r"al\.|aleja|plac|os\.|chemin|impasse|allée|quai|odos|leoforos|rúa|trg)|Via"
+)
+_HU_WORDS = r"(?:utca|u\.|út|útja|tér|tere|köz|sor|körút|krt\.|kapu|fasor|sétány|lépcső|dűlő)"
+_LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]+)?"
+
+# Flat or suite, then city / state / country / postcode lines.
+_UNIT = r"(?:,?[ \t]*\n?[ \t]*(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
+_ZIPISH = r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{3,6}(?:[ -]\d{2,4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+_SHORT_LOWER = (
+    r"(?!(?:and|the|for|but|not|you|are|was|can|any|our|its|his|her|who|how|why|now|yet|all|out|off|one|"
+    r"two|too|per|via|etc|pls|thx|plz|ok|or|so|to|in|on|at|by|of|is|it|as|be|we|me|my|he|do|if|no|up|us|"
+    r"an|am|go)\b)\p{Ll}{2,3}\b"
+)
+_SEG_CAP = rf"(?:{_NAME}(?:,?[ \t]+{_ZIPISH})?|{_ZIPISH})"
+_SEG_LINE = rf"(?:{_SEG_CAP}|{_SHORT_LOWER}|\p{{Ll}}[\p{{Ll}}'’ ,-]{{1,40}}?[ \t]+{_ZIPISH})"
+# A new line (also in a ">" quoted reply) or a comma separates address lines; a short number
+# (a region code) only stands on a line of its own.
+_TAIL = (
+    rf"{_UNIT}{{0,2}}(?:[ \t]*\n[ \t>]*,?[ \t]*(?:{_SEG_LINE}|\d{{1,3}}\b)|,[ \t]*\n?[ \t>]*{_SEG_LINE}"
+    rf"|[ \t]+{_SEG_CAP}){{0,5}}"
+)
+
+_START = r"(?<![\w.-])"
+
+
+class StreetAddressRecognizer(CandorRecognizer):
+    """STREET_ADDRESS; a match covers the street line and the address lines that follow it."""
+
+    ENTITY = "STREET_ADDRESS"
+    FLAGS = CASE_SENSITIVE_FLAGS
+    PATTERNS = [
+        Pattern(
+            "number, name, street type",
+            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?[ \t]+{_NAME}[ \t]+{_SUFFIX}{_TAIL}",
+            0.7,
+        ),
+        Pattern(
+            "number, lower-case name, street type",
+            rf"{_START}{_NUM}[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_LOWER_SUFFIX}{_TAIL}",
+            0.55,
+        ),
+        Pattern(
+            "european street word, number",
+            rf"{_START}(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}{_EU_WORD}[ \t]+{_NUM}\b{_TAIL}",
+            0.6,
+        ),
+        Pattern(
+            "number, european street word",
+            rf"{_START}{_NUM}[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_EU_WORD}\b{_TAIL}",
+            0.6,
+        ),
+        Pattern(
+            "european street prefix, number",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})[ \t]+(?:{_WORD}[ \t]+){{0,5}}{_NUM}(?:[ \t]+\d{{1,4}}\b)?{_TAIL}",
+            0.6,
+        ),
+        Pattern(
+            "number, european street prefix",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?{_NUM}[ \t]+(?:{_EU_PREFIX})[ \t]+(?:{_PLACE_WORD}[ \t]+){{0,4}}{_PLACE_WORD}{_TAIL}",
+            0.6,
+        ),
+        Pattern(
+            "hungarian street",
+            rf"{_START}(?:{_NUM}[ \t]+)?\p{{L}}[\p{{L}}-]*(?:[ \t]+\p{{L}}[\p{{L}}-]*){{0,2}}[ \t]+{_HU_WORDS}[ \t]+{_NUM}\.?{_TAIL}",
+            0.6,
+        ),
+        Pattern(
+            "po box",
+            rf"{_START}(?:\d{{1,5}}[ \t]+)?(?i:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|postbox)[ \t]+\d+{_TAIL}",
+            0.7,
+        ),
+        Pattern(
+            "us military",
+            r"\b(?:(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}|(?:USNS|USNV|USS|USCGC)[ \t]+\p{Lu}[\p{L}'’-]+)"
+            r"[ \t]*,?\s*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}",
+            0.9,
+        ),
+        Pattern(
+            "the corner of X and Y",
+            r"(?P<value>(?:(?i:the)[ \t]+)?(?i:corner|junction|intersection)[ \t]+of[ \t]+[^\n{}]{2,80}?[ \t]+and[ \t]+[^\n{}]{2,80}?)"
+            r"(?=[ \t]*(?:[,;!?\n]|$)|\.[ \t]*(?:$|\n)|[ \t]+(?i:in|at|to|for|on|by|near|tomorrow|today|tonight)\b)",
+            0.7,
+        ),
+        Pattern(
+            "name and street type",
+            rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_STRONG_SUFFIX}(?!\w){_TAIL}",
+            0.55,
+        ),
+        Pattern(
+            "name and ambiguous street type",
+            rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_WEAK_SUFFIX}(?!\w){_TAIL}",
+            0.3,
+        ),
+        Pattern(
+            "number, name, number",
+            rf"{_START}\d{{3,5}}[ \t]+(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM}\b{_TAIL}",
+            0.5,
+        ),
+        Pattern(
+            "number, number, name",
+            rf"{_START}\d{{3,5}}[ \t]+\d{{1,5}}[ \t]+(?!(?:{_NOT_STREET})\b){_NAME}{_TAIL}",
+            0.45,
+        ),
+        Pattern("number, lower-case name, number", rf"{_START}\d{{3,5}}[ \t]+{_LOWER}[ \t]+\d{{1,4}}\b", 0.3),
+        Pattern("name and number", rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM}\b{_TAIL}", 0.25),
+    ]
+    CONTEXT = [
+        "address",
+        "addresses",
+        "live",
+        "lives",
+        "living",
+        "lived",
+        "located",
+        "location",
+        "send",
+        "sent",
+        "ship",
+        "shipped",
+        "shipping",
+        "deliver",
+        "delivered",
+        "delivery",
+        "post",
+        "mail",
+        "street",
+        "road",
+        "corner",
+        "office",
+        "moved",
+        "move",
+        "stay",
+        "staying",
+        "house",
+        "home",
+        "flat",
+        "apartment",
+        "billing",
+        "residence",
+        "reside",
+        "resides",
+        "meet",
+        "drop",
+        "drops",
+        "pick up",
+        "collect",
+        "at",
+    ]
+    NEGATIVE_CONTEXT = ["order", "item", "size", "model", "qty", "quantity", "price", "version", "product"]
+
+    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        while end > start and text[end - 1] in " \t\n,":
+            end -= 1
+        return start, end

@@ -1,0 +1,148 @@
+"""Each recognizer on the chat lines it must catch and on the ones it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.pii import analyze_text
+
+
+def _covering(text: str, value: str, entity: str) -> bool:
+    start = text.index(value)
+    end = start + len(value)
+    return any(s.entity_type == entity and s.start <= start and s.end >= end for s in analyze_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        ("my email is alice@example.com", "alice@example.com", "EMAIL_ADDRESS"),  # plain address
+        (
+            "use bob.sample+shop@example.org please",
+            "bob.sample+shop@example.org",
+            "EMAIL_ADDRESS",
+        ),  # plus tag
+        ("call me on +44 7700 900123", "+44 7700 900123", "PHONE_NUMBER"),  # international UK mobile
+        ("You can text (555) 010-0199 after 5pm", "(555) 010-0199", "PHONE_NUMBER"),  # US with area code
+        ("phone: 555-0142", "555-0142", "PHONE_NUMBER"),  # short number, "phone" context
+        ("landline 020 7946 0018", "020 7946 0018", "PHONE_NUMBER"),  # UK national form
+        ("Tel. +33 1 23 45 67 89", "+33 1 23 45 67 89", "PHONE_NUMBER"),  # French single-digit area
+        ("ring 001-202-555-0173x123", "001-202-555-0173x123", "PHONE_NUMBER"),  # extension
+        ("I paid with card 4111 1111 1111 1111", "4111 1111 1111 1111", "CREDIT_CARD"),  # Visa test card
+        ("card number 4242424242424242", "4242424242424242", "CREDIT_CARD"),  # ungrouped
+        (
+            "Refund to GB82 WEST 1234 5698 7654 32 please",
+            "GB82 WEST 1234 5698 7654 32",
+            "IBAN_CODE",
+        ),  # grouped
+        ("my IBAN is DE89370400440532013000", "DE89370400440532013000", "IBAN_CODE"),  # compact
+        (
+            "Please deliver to 12 Example Street, Leeds LS1 4AB",
+            "12 Example Street, Leeds LS1 4AB",
+            "STREET_ADDRESS",
+        ),
+        (
+            "New address: Musterstraße 12, 10115 Berlin",
+            "Musterstraße 12, 10115 Berlin",
+            "STREET_ADDRESS",
+        ),  # German
+        ("send it to ul. Jarzębinowa 5", "ul. Jarzębinowa 5", "STREET_ADDRESS"),  # Polish street prefix
+        (
+            "Livraison: 8 Rue de l'Exemple, 75002 Paris",
+            "8 Rue de l'Exemple, 75002 Paris",
+            "STREET_ADDRESS",
+        ),  # French
+        (
+            "Meet me at PSC 1437, Box 3833\nAPO AA 66791",
+            "PSC 1437, Box 3833\nAPO AA 66791",
+            "STREET_ADDRESS",
+        ),  # US military
+        ("I live on Sample Road", "Sample Road", "STREET_ADDRESS"),  # street without a number
+        ("my postcode is M1 1AE", "M1 1AE", "ZIP_CODE"),  # UK postcode
+        ("zip code 90210", "90210", "ZIP_CODE"),  # bare ZIP with "zip" context
+        ("Springfield, IL 62704", "62704", "ZIP_CODE"),  # ZIP after a US state code
+        ("my name is mary o'neil-smith", "mary o'neil-smith", "PERSON"),  # lower case, apostrophe, hyphen
+        ("I'm Carol Fakename, order 10007 never arrived", "Carol Fakename", "PERSON"),  # after "I'm"
+        (
+            "Please send the invoice to Mrs. Kwame Mensah-Example",
+            "Kwame Mensah-Example",
+            "PERSON",
+        ),  # after a title
+        ("Name: Oliver Demoson", "Oliver Demoson", "PERSON"),  # form-style cue
+        ("They had 3: Sophie, Lukas and Agnieszka.", "Agnieszka", "PERSON"),  # known given name
+        ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
+        ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
+        ("my password is hunter2.", "hunter2", "PASSWORD"),  # value after "is", full stop left out
+        ("pin: 4321", "4321", "PASSWORD"),  # value after a colon
+        ("password sunshine42 doesn't work", "sunshine42", "PASSWORD"),  # no "is", but not a word
+        ("my date of birth is 14/02/1985", "14/02/1985", "DATE_OF_BIRTH"),  # numeric date, birth context
+        ("I was born on 3 March 1990", "3 March 1990", "DATE_OF_BIRTH"),  # written date
+        ("my SSN is 078-05-1120", "078-05-1120", "US_SSN"),  # dashed SSN
+        ("social security number 219 09 9999", "219 09 9999", "US_SSN"),  # spaced SSN needs context
+        ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "UK_NINO"),  # HMRC specimen format
+        ("my IP is 203.0.113.42 and the site blocks me", "203.0.113.42", "IP_ADDRESS"),  # IPv4
+        ("the server said 2001:db8::1 was blocked", "2001:db8::1", "IP_ADDRESS"),  # IPv6
+    ],
+)
+def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, value, entity):
+    assert _covering(text, value, entity), analyze_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where is my order 10007?",  # 5-digit order numbers are not PII in this shop
+        "Order 10007 and 10008 were split into two parcels",  # several order numbers
+        "what's the order status",  # ordinary words
+        "Can I return it on Monday?",  # weekday
+        "next Tuesday works for the delivery",  # relative weekday
+        "Can you deliver on Friday 12 July?",  # plain date, no birth context
+        "order 10051 was delivered on 12/03/2024",  # numeric date without birth context
+        "I'd like 2 pairs of the running shoes in size 10",  # quantities and sizes
+        "How much is the iPhone 15 Pro? $999?",  # product name and price
+        "The total was £49.99 for 3 items",  # price and quantity
+        "I bought 4 of the Nova 5 headphones",  # product with a number
+        "Is the Google Drive backup included?",  # "Drive" without address context
+        "I reset my password but it still doesn't work",  # "password" without a value
+        "my password is not working",  # a word that is not a secret
+        "I forgot my PIN",  # keyword only
+        "I'm looking for a gift for my mum",  # "I'm" + activity, not a name
+        "I'm not happy with the service",  # "I'm" + state
+        "my order number is 1234567",  # digits with negative context are not a phone
+        "card 4111 1111 1111 1112",  # fails the Luhn check
+        "IBAN GB82 WEST 1234 5698 7654 33",  # fails mod 97
+        "SSN 000-12-3456",  # area 000 is never issued
+        "NI number QQ 12 34 56 E",  # suffix must be A-D
+        "version 999.1.1.1",  # not an IPv4 address
+        "we open at 10:30:00",  # time, not IPv6
+        "user@localhost is not an email",  # no public suffix
+        "Can I pay with PayPal?",  # brand
+        "Thanks for your help, have a nice weekend",  # closing words
+    ],
+)
+def test_when_text_has_no_personal_data_then_nothing_is_found(text):
+    assert analyze_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        ("call me on 7946 0958", "PHONE_NUMBER"),  # short number: "call" lifts it over the threshold
+        ("postcode 3520", "ZIP_CODE"),  # 4 digits count only after "postcode"
+        ("my dob is 1985-02-14", "DATE_OF_BIRTH"),  # "dob" makes a date a birth date
+    ],
+)
+def test_when_context_word_is_near_then_weak_candidate_is_kept(text, entity):
+    assert [s.entity_type for s in analyze_text(text)] == [entity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7946 0958",  # same number without context
+        "3520",  # same digits without "postcode"
+        "1985-02-14",  # same date without birth words
+    ],
+)
+def test_when_context_word_is_missing_then_weak_candidate_is_dropped(text):
+    assert analyze_text(text) == []
