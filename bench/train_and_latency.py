@@ -51,9 +51,11 @@ def train_candor(workdir: Path, env: dict[str, str]) -> tuple[float, Path]:
 
 
 def init_moodbot(workdir: Path, env: dict[str, str]) -> tuple[float, Path]:
+    # What `rasa init` writes, copied from Rasa's own template (init would also train it once).
+    import rasa.cli
+
     project = workdir / "moodbot"
-    subprocess.run([sys.executable, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(project)],
-                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.copytree(Path(rasa.cli.__file__).parent / "initial_project", project)
     shutil.rmtree(project / "models", ignore_errors=True)
     seconds = timed(
         "moodbot training",
@@ -143,7 +145,8 @@ def main() -> int:
              latency["candor"]["p95_ms"] / latency["moodbot"]["p95_ms"]),
         ],
     ))
-    print(f"\nTarget: training under 240 s -> {'met' if candor_train_s < 240 else 'MISSED'}")
+    if not args.skip_training:
+        print(f"\nTarget: training under 240 s -> {'met' if candor_train_s < 240 else 'MISSED'}")
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "foundation.json").write_text(json.dumps(results, indent=2))

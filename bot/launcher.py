@@ -38,6 +38,7 @@ class Stack:
     action_port: int
     log_dir: Path
     model: Path = MODEL
+    debug: bool = False  # DEBUG logging in both servers (the privacy tests use it: masked all the same)
     environment: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -59,7 +60,8 @@ class Stack:
     def start_actions(self) -> None:
         self._spawn(
             "actions",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            [sys.executable, "-m", "bot.serve", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)]
+            + self._log_flags(),
         )
 
     def start_rasa(self) -> None:
@@ -68,14 +70,18 @@ class Stack:
         self._spawn(
             "rasa",
             [
-                sys.executable, "-m", "rasa", "run",
+                sys.executable, "-m", "bot.serve", "rasa", "run",
                 "--model", str(self.model),
                 "--credentials", str(PROJECT_ROOT / "bot" / "credentials.yml"),
                 "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"),
                 "--port", str(self.rasa_port),
                 "--cors", "*",
-            ],
+            ]
+            + self._log_flags(),
         )
+
+    def _log_flags(self) -> list[str]:
+        return ["--debug"] if self.debug else []
 
     def _spawn(self, name: str, command: list[str]) -> None:
         env = os.environ | QUIET_ENVIRONMENT | self.environment

@@ -65,7 +65,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Bot:
     db.create_schema(database_url)
     with db.session_factory(database_url).begin() as session:
         seed.load_seed(session, config.settings().seed_file)
-    stack = Stack(rasa_port=free_port(), action_port=free_port(), log_dir=state / "logs")
+    stack = Stack(rasa_port=free_port(), action_port=free_port(), log_dir=state / "logs", debug=True)
     try:
         stack.start()
         yield Bot(stack, database_url)

@@ -1,0 +1,42 @@
+"""Start the Rasa server or the action server with Candor's log masking installed first.
+
+    python -m bot.serve rasa run --model ...
+    python -m bot.serve rasa_sdk --actions actions --port 5055
+
+Masking is installed before Rasa configures its logging, so every record either process
+writes, at every level, debug included, has its personal data replaced by placeholders.
+Python warnings and uncaught exceptions are routed through logging too, so they are masked.
+"""
+
+from __future__ import annotations
+
+import logging
+import runpy
+import sys
+
+
+def _log_uncaught(kind, value, trace) -> None:
+    logging.getLogger("candor.uncaught").critical("uncaught exception", exc_info=(kind, value, trace))
+
+
+def install_masking() -> None:
+    from guardrails import logmask
+    from guardrails.pii import mask_text
+
+    logmask.install(lambda text: mask_text(text).text)
+    logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)  # its debug lines are noise
+    logging.captureWarnings(True)
+    sys.excepthook = _log_uncaught
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("rasa", "rasa_sdk"):
+        sys.exit("usage: python -m bot.serve rasa|rasa_sdk [arguments...]")
+    program = sys.argv[1]
+    install_masking()
+    sys.argv = [program, *sys.argv[2:]]
+    runpy.run_module(program, run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Rasa plug-ins that keep conversations private at rest.
+
+- :class:`EncryptedSQLTrackerStore` is Rasa's SQL tracker store with two column types
+  swapped: event JSON is AES-GCM ciphertext and the sender id a keyed pseudonym. Rasa's
+  own save/retrieve logic runs unchanged on top (see guardrails/sqltypes.py).
+- :class:`MaskedSQLEventBroker` is Rasa's SQL event broker writing to the
+  ``conversation_log`` table, each event masked and pseudonymised first, for analytics.
+
+Both use Candor's one database URL (``CANDOR_DATABASE_URL``) and fail at start-up when
+no usable key is configured, rather than fall back to writing plaintext.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.brokers.sql import SQLEventBroker
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
+from rasa.shared.core.domain import Domain
+from sqlalchemy.orm import declarative_base, sessionmaker
+
+from guardrails import config, crypto
+from guardrails.conversation_log import mask_event
+from guardrails.sqltypes import EncryptedText, PseudonymousId
+
+logger = logging.getLogger(__name__)
+
+
+def _engine() -> sa.engine.Engine:
+    url = config.settings().database_url
+    options = create_engine_kwargs(url)
+    if url.startswith("sqlite"):
+        config.settings().state_dir.mkdir(parents=True, exist_ok=True)
+        options["connect_args"] = {"timeout": 15}
+    return sa.create_engine(url, pool_pre_ping=True, **options)
+
+
+def _require_key() -> None:
+    # Raises ConfigError with a readable reason; Rasa then refuses to start.
+    crypto.derived_key("tracker")
+
+
+class EncryptedSQLTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store, encrypted at rest, with pseudonymous sender ids."""
+
+    Base = declarative_base()
+
+    class SQLEvent(Base):
+        __tablename__ = "tracker_events"
+
+        id = sa.Column(sa.Integer, primary_key=True)
+        sender_id = sa.Column(PseudonymousId, nullable=False, index=True)
+        type_name = sa.Column(sa.String(255), nullable=False)
+        timestamp = sa.Column(sa.Float)
+        intent_name = sa.Column(sa.String(255))
+        action_name = sa.Column(sa.String(255))
+        data = sa.Column(EncryptedText)
+
+    def __init__(self, domain: Domain | None = None, event_broker: Any = None, **kwargs: Any) -> None:
+        _require_key()
+        self.engine = _engine()
+        self.Base.metadata.create_all(self.engine)
+        self.sessionmaker = sessionmaker(bind=self.engine)
+        TrackerStore.__init__(self, domain, event_broker)
+
+
+class MaskedSQLEventBroker(SQLEventBroker):
+    """Rasa's SQL event broker, writing masked, pseudonymised events to ``conversation_log``."""
+
+    Base = declarative_base()
+
+    class SQLBrokerEvent(Base):
+        __tablename__ = "conversation_log"
+
+        id = sa.Column(sa.Integer, primary_key=True)
+        sender_id = sa.Column(sa.String(64), index=True)  # already a pseudonym
+        data = sa.Column(sa.Text)
+
+    def __init__(self, **kwargs: Any) -> None:
+        _require_key()
+        self.engine = _engine()
+        self.Base.metadata.create_all(self.engine)
+        self.sessionmaker = sessionmaker(bind=self.engine)
+
+    @classmethod
+    async def from_endpoint_config(cls, broker_config: Any, event_loop: asyncio.AbstractEventLoop | None = None):
+        return cls()
+
+    def publish(self, event: dict[str, Any]) -> None:
+        from guardrails.pii import mask_text
+
+        super().publish(mask_event(event, lambda text: mask_text(text).text))

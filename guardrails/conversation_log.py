@@ -1,0 +1,52 @@
+"""Turn a Rasa event into a row fit for analytics: no personal data, no real sender ids.
+
+Every string in the event is masked, except under keys known to hold only names the bot
+itself defines (event types, intents, actions, policies). Unknown keys are masked too, so
+a field Rasa adds in a later version cannot slip through in clear. Sender ids and customer
+ids become keyed pseudonyms: stable per person, so analytics can count conversations, but
+useless to anyone without the key. Client metadata is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from guardrails.crypto import keyed_hash
+
+# Keys whose string values are names from our own domain and model, never customer text.
+SAFE_KEYS = frozenset(
+    {
+        "event", "name", "policy", "intent", "intent_name", "intent_ranking", "action_name",
+        "timestamp", "input_channel", "message_id", "confidence", "entity", "extractor",
+        "type_name", "id", "processors", "utter_action", "template_name", "response",
+        "active_loop", "requested_slot", "is_interrupted", "rejected", "action_text", "start",
+        "end", "role", "group", "model_id", "assistant_id", "e2e_text",
+    }
+)
+
+
+def pseudonym(value: str) -> str:
+    return keyed_hash(value, purpose="sender", length=32)
+
+
+def mask_event(event: dict[str, Any], mask: Callable[[str], str]) -> dict[str, Any]:
+    """A masked copy of ``event``; the input is left untouched."""
+    masked = {key: _mask_value(key, value, mask) for key, value in event.items() if key != "metadata"}
+    if "sender_id" in event and event["sender_id"] is not None:
+        masked["sender_id"] = pseudonym(str(event["sender_id"]))
+    customer_id = (event.get("metadata") or {}).get("customer_id")
+    if customer_id:
+        masked["customer"] = keyed_hash(str(customer_id), purpose="customer", length=32)
+    return masked
+
+
+def _mask_value(key: str, value: Any, mask: Callable[[str], str]) -> Any:
+    if key in SAFE_KEYS or value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return mask(value) if any(char.isalnum() for char in value) else value
+    if isinstance(value, dict):
+        return {inner: _mask_value(inner, item, mask) for inner, item in value.items() if inner != "metadata"}
+    if isinstance(value, (list, tuple)):
+        return [_mask_value(key, item, mask) for item in value]
+    return mask(str(value))
