@@ -13,6 +13,7 @@ no usable key is configured, rather than fall back to writing plaintext.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from typing import Any
 
@@ -25,17 +26,15 @@ from sqlalchemy.orm import declarative_base, sessionmaker
 from guardrails import config, crypto
 from guardrails.conversation_log import mask_event
 from guardrails.sqltypes import EncryptedText, PseudonymousId
+from guardrails.store import db
 
 logger = logging.getLogger(__name__)
 
 
 def _engine() -> sa.engine.Engine:
+    # Rasa's stores use SQLAlchemy's legacy API, so not a future engine.
     url = config.settings().database_url
-    options = create_engine_kwargs(url)
-    if url.startswith("sqlite"):
-        config.settings().state_dir.mkdir(parents=True, exist_ok=True)
-        options["connect_args"] = {"timeout": 15}
-    return sa.create_engine(url, pool_pre_ping=True, **options)
+    return db.new_engine(url, future=False, **create_engine_kwargs(url))
 
 
 def _require_key() -> None:
@@ -90,6 +89,12 @@ class MaskedSQLEventBroker(SQLEventBroker):
         return cls()
 
     def publish(self, event: dict[str, Any]) -> None:
-        from guardrails.pii import mask_text
+        super().publish(mask_event(event, _masked))
 
-        super().publish(mask_event(event, lambda text: mask_text(text).text))
+
+@functools.lru_cache(maxsize=16)
+def _masked(text: str) -> str:
+    # A user event carries its text twice (text and parse_data.text): mask it once.
+    from guardrails.pii import mask_text
+
+    return mask_text(text).text
