@@ -25,7 +25,7 @@ def main() -> int:
     print("Evaluating models/candor.tar.gz on tests/nlu_test.yml ...", flush=True)
     subprocess.run(
         [
-            sys.executable, "-m", "rasa", "test", "nlu",
+            sys.executable, "-m", "bot.serve", "rasa", "test", "nlu",
             "--model", str(ROOT / "models" / "candor.tar.gz"),
             "--nlu", str(ROOT / "tests" / "nlu_test.yml"),
             "--out", str(OUT),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import unicodedata
+import uuid
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
@@ -127,4 +128,19 @@ class VerifiedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        return super().blueprint(verifying(on_new_message))
+        blueprint = super().blueprint(verifying(on_new_message))
+        sio = self.sio
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: object) -> None:
+            # Replaces Rasa's handler, which calls AsyncServer.enter_room without `await`:
+            # since python-socketio 5.x made it a coroutine, the client never joined its
+            # session's room and every reply was lost.
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            if not isinstance(session_id, str) or not 0 < len(session_id) <= MAX_SENDER_CHARS:
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        return blueprint

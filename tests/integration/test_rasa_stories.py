@@ -13,7 +13,7 @@ from guardrails.config import PROJECT_ROOT
 def test_when_test_stories_run_then_every_story_passes(tmp_path):
     result = subprocess.run(
         [
-            sys.executable, "-m", "rasa", "test", "core",
+            sys.executable, "-m", "bot.serve", "rasa", "test", "core",
             "--model", str(PROJECT_ROOT / "models" / "candor.tar.gz"),
             "--stories", str(PROJECT_ROOT / "tests" / "test_stories.yml"),
             "--out", str(tmp_path),
