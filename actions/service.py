@@ -120,9 +120,16 @@ def return_options(session: Session, customer_id: str, order_number: str | None,
     return Reply(RETURN_RESPONSES[verdict.reason], values)
 
 
-def refund_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
+def _not_this_customers_order(session: Session, customer_id: str, order_number: str | None) -> Reply | None:
+    """A reply when the customer named an order that is not theirs (or does not exist)."""
     if order_number and queries.customers_order(session, customer_id, order_number) is None:
         return Reply("utter_order_not_found", {"order_number": order_number})
+    return None
+
+
+def refund_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
+    if problem := _not_this_customers_order(session, customer_id, order_number):
+        return problem
     refund = queries.latest_refund(session, customer_id, order_number)
     if refund is None:
         return Reply("utter_no_refund")
@@ -137,8 +144,8 @@ def refund_status(session: Session, customer_id: str, order_number: str | None) 
 
 
 def last_invoice(session: Session, customer_id: str, order_number: str | None) -> Reply:
-    if order_number and queries.customers_order(session, customer_id, order_number) is None:
-        return Reply("utter_order_not_found", {"order_number": order_number})
+    if problem := _not_this_customers_order(session, customer_id, order_number):
+        return problem
     invoice = queries.latest_invoice(session, customer_id, order_number)
     if invoice is None:
         return Reply("utter_no_invoice")

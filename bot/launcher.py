@@ -130,7 +130,12 @@ class Stack:
 
 
 def main() -> int:
-    settings = config.settings()
+    try:
+        settings = config.settings()
+        config.secret_key()  # fail here, in one line, rather than deep inside Rasa's start-up
+    except config.ConfigError as error:
+        print(f"Could not start Candor: {error}", file=sys.stderr)
+        return 1
     stack = Stack(settings.rasa_port, settings.action_port, settings.state_dir / "logs")
     print("Starting the action server and the Rasa server (loading the model takes ~20 s)...", flush=True)
     try:

@@ -134,3 +134,25 @@ def test_when_tracker_is_read_with_the_key_then_it_is_a_working_tracker(bot, can
     # the address slot was cleared when the address flow ended
     assert tracker.get_slot("new_address") is None
     assert tracker.active_loop_name is None
+
+
+def test_when_no_usable_key_is_set_then_rasa_refuses_to_start(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {
+        "CANDOR_STATE_DIR": str(tmp_path),
+        "CANDOR_SECRET_KEY": "too-short",
+        "ACTION_SERVER_URL": "http://127.0.0.1:9/webhook",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.serve", "rasa", "run", "--model", str(PROJECT_ROOT / "models" / "candor.tar.gz"),
+         "--endpoints", str(PROJECT_ROOT / "bot" / "endpoints.yml"), "--port", "9"],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0
+    assert "CANDOR_SECRET_KEY must be at least 32 characters" in result.stdout + result.stderr
+    assert not (tmp_path / "candor.db").exists() or "tracker_events" not in everything_stored(
+        f"sqlite:///{tmp_path / 'candor.db'}"
+    )
