@@ -48,4 +48,6 @@ def new_session(url: str | None = None) -> Session:
 
 
 def create_schema(url: str | None = None) -> None:
+    import guardrails.consent.models  # noqa: F401 - registers the ledger table on the same Base
+
     Base.metadata.create_all(engine(url))
