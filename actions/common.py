@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from datetime import date
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,6 +22,7 @@ from guardrails.store import db
 from guardrails.store.models import today
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def verified_customer_id(tracker: Tracker) -> str | None:
@@ -40,7 +41,7 @@ def named_order_number(tracker: Tracker) -> str | None:
 
 
 def utter(dispatcher: CollectingDispatcher, reply: Reply) -> None:
-    dispatcher.utter_message(response=reply.response, **reply.values)
+    dispatcher.utter_message(response=reply.response, json_message=reply.custom, **reply.values)
 
 
 class CustomerAction(Action, ABC):
@@ -63,12 +64,18 @@ class CustomerAction(Action, ABC):
         return []
 
 
-def reply_from_store(action_name: str, answer: Callable[[Session], Reply]) -> Reply:
-    """Run ``answer`` in its own transaction; a store outage becomes a polite reply."""
+def run_in_store(action_name: str, work: Callable[[Session], T]) -> T | None:
+    """Run ``work`` in its own transaction; None when the store is unreachable."""
     try:
         with db.session_factory().begin() as session:
-            return answer(session)
+            return work(session)
     except SQLAlchemyError as error:
         # The error text can quote row values, so only its class is logged.
         logger.error("store unavailable in %s: %s", action_name, type(error).__name__)
-        return Reply("utter_service_unavailable")
+        return None
+
+
+def reply_from_store(action_name: str, answer: Callable[[Session], Reply]) -> Reply:
+    """Like :func:`run_in_store` for one reply; a store outage becomes a polite reply."""
+    reply = run_in_store(action_name, answer)
+    return reply if reply is not None else Reply("utter_service_unavailable")

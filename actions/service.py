@@ -49,6 +49,7 @@ INVOICE_RESPONSES = {
 class Reply:
     response: str
     values: dict[str, str] = field(default_factory=dict)
+    custom: dict | None = None  # machine-readable payload, e.g. {"explanation": {...}}
 
 
 def money(cents: int) -> str:

@@ -1,4 +1,4 @@
-"""Product suggestions. Until consent lands these are best sellers, which use no personal data."""
+"""Product suggestions, personal only with consent, each with its explanation."""
 
 from __future__ import annotations
 
@@ -9,34 +9,46 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import service
-from actions.common import reply_from_store, utter
+from actions import personalisation
+from actions.common import run_in_store, utter, verified_customer_id
+from actions.service import Reply
 
-POPULAR = "popular"
+
+def suggestion_events(dispatcher: CollectingDispatcher, outcome: personalisation.Suggestions) -> list[dict[str, Any]]:
+    """Utter the outcome and remember what "why?" should explain and whether we asked."""
+    for reply in outcome.replies:
+        utter(dispatcher, reply)
+    events = [SlotSet("consent_requested", outcome.asked_for_consent)]
+    if not outcome.asked_for_consent:
+        events.append(SlotSet("last_explanation", outcome.explanation))
+    return events
 
 
 class ActionSuggestProducts(Action):
-    """Suggest our best sellers and remember what the suggestion was based on."""
+    """Ask for consent first if needed; otherwise suggest, personally when allowed."""
 
     def name(self) -> str:
         return "action_suggest_products"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        reply = reply_from_store(self.name(), service.popular_suggestions)
-        utter(dispatcher, reply)
-        basis = POPULAR if reply.response == "utter_popular_products" else None
-        return [SlotSet("last_suggestion_basis", basis)]
+        customer_id = verified_customer_id(tracker)
+        declined = bool(tracker.get_slot("personalisation_declined"))
+        outcome = run_in_store(
+            self.name(),
+            lambda session: personalisation.suggest(session, customer_id, declined),
+        )
+        if outcome is None:
+            utter(dispatcher, Reply("utter_service_unavailable"))
+            return []
+        return suggestion_events(dispatcher, outcome)
 
 
 class ActionExplainSuggestion(Action):
-    """Say why the last suggestion was made and which data it used (here: none)."""
+    """Explain the last suggestion in full: why, which data, which consent (or none)."""
 
     def name(self) -> str:
         return "action_explain_suggestion"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        if tracker.get_slot("last_suggestion_basis") == POPULAR:
-            dispatcher.utter_message(response="utter_explain_popular_suggestion")
-        else:
-            dispatcher.utter_message(response="utter_no_suggestion_yet")
+        utter(dispatcher, personalisation.explain(tracker.get_slot("last_explanation")))
         return []
