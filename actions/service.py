@@ -2,6 +2,8 @@
 
 Each function takes an open session and the verified customer id and returns a
 :class:`Reply`: the name of a domain response and the values that fill its template.
+Profile data is read only through :class:`ProfileGateway`, for the purpose at hand
+(order_service, billing), which allows exactly the fields that purpose declares.
 The customer-facing wording lives in the domain, so these functions only decide *which*
 answer applies and gather its facts. A customer id always comes from a verified token,
 never from what was typed.
@@ -14,6 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from guardrails.profile_gateway import ProfileGateway
 from guardrails.store import queries, rules
 from guardrails.store.models import Order
 
@@ -70,23 +73,29 @@ def item_list(order: Order) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _order_or_reply(
-    session: Session, customer_id: str, order_number: str | None
-) -> tuple[Order | None, Reply | None]:
-    """The named order if it is this customer's, else their latest; or a reply saying why not."""
+def _orders(session: Session, customer_id: str) -> list[Order]:
+    """The customer's orders, oldest first, read through the gateway for order service."""
+    return ProfileGateway(session, customer_id, "order_service").read("orders")
+
+
+def _named_or_latest(orders: list[Order], order_number: str | None) -> tuple[Order | None, Reply | None]:
+    """The named order if it is among the customer's, else their latest; or a reply saying why not.
+
+    Someone else's order and a number that does not exist get the same answer, so the
+    assistant cannot be used to probe which order numbers exist.
+    """
     if order_number:
-        order = queries.customers_order(session, customer_id, order_number)
-        if order is None:
+        named = next((order for order in orders if order.number == order_number), None)
+        if named is None:
             return None, Reply("utter_order_not_found", {"order_number": order_number})
-        return order, None
-    order = queries.latest_order(session, customer_id)
-    if order is None:
+        return named, None
+    if not orders:
         return None, Reply("utter_no_orders")
-    return order, None
+    return orders[-1], None
 
 
 def order_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
-    order, problem = _order_or_reply(session, customer_id, order_number)
+    order, problem = _named_or_latest(_orders(session, customer_id), order_number)
     if problem:
         return problem
     values = {
@@ -101,16 +110,14 @@ def order_status(session: Session, customer_id: str, order_number: str | None) -
 
 
 def return_options(session: Session, customer_id: str, order_number: str | None, today: date) -> Reply:
-    if order_number:
-        order, problem = _order_or_reply(session, customer_id, order_number)
-        if problem:
-            return problem
-    else:
-        order = queries.latest_delivered_order(session, customer_id) or queries.latest_order(
-            session, customer_id
-        )
-        if order is None:
-            return Reply("utter_no_orders")
+    orders = _orders(session, customer_id)
+    delivered = sorted((o for o in orders if o.status == "delivered"), key=lambda o: o.delivered_at)
+    if order_number or not delivered:
+        order, problem = _named_or_latest(orders, order_number)
+    else:  # without a number, the latest delivered order is the one they mean
+        order, problem = delivered[-1], None
+    if problem:
+        return problem
     verdict = rules.return_eligibility(order, today)
     values = {
         "order_number": order.number,
@@ -121,19 +128,14 @@ def return_options(session: Session, customer_id: str, order_number: str | None,
     return Reply(RETURN_RESPONSES[verdict.reason], values)
 
 
-def _not_this_customers_order(session: Session, customer_id: str, order_number: str | None) -> Reply | None:
-    """A reply when the customer named an order that is not theirs (or does not exist)."""
-    if order_number and queries.customers_order(session, customer_id, order_number) is None:
-        return Reply("utter_order_not_found", {"order_number": order_number})
-    return None
-
-
 def refund_status(session: Session, customer_id: str, order_number: str | None) -> Reply:
-    if problem := _not_this_customers_order(session, customer_id, order_number):
-        return problem
-    refund = queries.latest_refund(session, customer_id, order_number)
-    if refund is None:
+    gateway = ProfileGateway(session, customer_id, "order_service")
+    if order_number and order_number not in {order.number for order in gateway.read("orders")}:
+        return Reply("utter_order_not_found", {"order_number": order_number})
+    refunds = [r for r in gateway.read("refunds") if order_number in (None, r.order_number)]
+    if not refunds:
         return Reply("utter_no_refund")
+    refund = refunds[-1]
     values = {
         "order_number": refund.order_number,
         "amount": money(refund.amount_cents),
@@ -145,11 +147,15 @@ def refund_status(session: Session, customer_id: str, order_number: str | None) 
 
 
 def last_invoice(session: Session, customer_id: str, order_number: str | None) -> Reply:
-    if problem := _not_this_customers_order(session, customer_id, order_number):
-        return problem
-    invoice = queries.latest_invoice(session, customer_id, order_number)
-    if invoice is None:
+    """Billing may read invoices only: a named order is found through its invoice."""
+    invoices = ProfileGateway(session, customer_id, "billing").read("invoices")
+    if order_number:
+        invoices = [invoice for invoice in invoices if invoice.order_number == order_number]
+        if not invoices:
+            return Reply("utter_order_not_found", {"order_number": order_number})
+    if not invoices:
         return Reply("utter_no_invoice")
+    invoice = invoices[-1]
     values = {
         "invoice_number": invoice.number,
         "order_number": invoice.order_number,
@@ -158,15 +164,6 @@ def last_invoice(session: Session, customer_id: str, order_number: str | None) -
         "payment_method": invoice.payment_method or "your saved payment method",
     }
     return Reply(INVOICE_RESPONSES[invoice.status], values)
-
-
-def popular_suggestions(session: Session, limit: int = 3) -> Reply:
-    """Best sellers: a suggestion that uses no personal data at all."""
-    products = queries.popular_products(session, limit)
-    if not products:
-        return Reply("utter_no_suggestions")
-    listing = "; ".join(f"{product.name} ({money(product.price_cents)})" for product in products)
-    return Reply("utter_popular_products", {"products": listing})
 
 
 MIN_ADDRESS_LENGTH = 10

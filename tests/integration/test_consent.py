@@ -88,3 +88,13 @@ def test_when_asked_about_privacy_then_purposes_and_current_choices_are_explaine
     reply = bot.text(sender, "how do you use my data?", customer="C003")
     assert "personalisation" in reply.lower()
     assert "not given" in reply or "haven't" in reply
+
+
+def test_when_customer_withdraws_during_the_address_form_then_it_is_recorded_and_the_form_goes_on(bot, sender):
+    bot_messages(bot, sender, "get me some suggestions", "C009")
+    bot_messages(bot, sender, "/give_consent", "C009")
+    assert "new address" in bot.text(sender, "I need to change my address", customer="C009")
+    reply = bot.text(sender, "actually, stop using my data for recommendations", customer="C009")
+    assert "won't use" in reply and "new address" in reply
+    assert [row[1] for row in ledger_rows(bot, "C009")] == [True, False]
+    bot.say(sender, "/deny", customer="C009")

@@ -78,12 +78,6 @@ def test_when_asking_about_a_bill_then_last_invoice_is_described(session):
     assert reply.values["payment_method"] == "Mastercard ending 4444"
 
 
-def test_when_suggesting_without_consent_then_best_sellers_are_listed(session):
-    reply = service.popular_suggestions(session)
-    assert reply.response == "utter_popular_products"
-    assert reply.values["products"].count("£") == 3
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -18,22 +18,6 @@ def test_when_seeded_then_every_email_is_an_example_address(session):
     assert all(customer.email.endswith("@example.com") for customer in queries.all_customers(session))
 
 
-def test_when_order_belongs_to_someone_else_then_it_is_not_found(session):
-    assert queries.customers_order(session, "C001", "10004") is None  # Bob's order
-    assert queries.customers_order(session, "C002", "10004").number == "10004"
-
-
-def test_when_customer_has_orders_then_latest_is_the_most_recent(session):
-    assert queries.latest_order(session, "C001").number == "10003"
-    assert queries.latest_order(session, "C007") is None  # no orders at all
-
-
-def test_when_asked_for_best_sellers_then_units_sold_decide(session):
-    names = [product.name for product in queries.popular_products(session, 3)]
-    assert len(names) == 3
-    assert names[0] in {"Merino base layer", "Ridge 2 tent", "Aero running shoes"}
-
-
 def test_when_address_changes_then_only_unshipped_orders_follow(session):
     assert queries.change_address(session, "C002", "5 New Example Road, Testville, TE5 5NE")
     customer = session.get(Customer, "C002")
