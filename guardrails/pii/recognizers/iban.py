@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import Pattern
 
 from guardrails.pii.recognizers.base import CandorRecognizer
 
@@ -108,20 +107,9 @@ class IbanCodeRecognizer(CandorRecognizer):
     ]
     CONTEXT = ["iban", "bank", "account", "transfer", "refund"]
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = []
-        for pattern, compiled in self._compiled:
-            for match in compiled.finditer(text):
-                end = self._valid_end(text, match.start(), match.end())
-                if end is not None:
-                    results.append(self.result(match.start(), end, pattern.score, pattern.name))
-        return results
+    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        cut = self._valid_end(text, start, end)
+        return None if cut is None else (start, cut)
 
     @staticmethod
     def _valid_end(text: str, start: int, end: int) -> int | None:
