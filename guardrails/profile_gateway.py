@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guardrails import audit
 from guardrails.consent import ledger, purposes
 from guardrails.store.models import Customer, Invoice, Order, OrderItem, Refund
 
@@ -113,6 +114,7 @@ class ProfileGateway:
             if not ledger.consent_state(self.session, self.customer_id, name).current_grant:
                 raise ConsentRequired(f"purpose {name!r} needs the customer's current consent for {field!r}")
         value = READERS[field](self.session, self.customer_id)
+        audit.append(self.session, f"bot:{name}", "read", self.customer_id, field)
         self.reads.append((name, field))
         if self.on_read is not None:
             self.on_read(name, field)

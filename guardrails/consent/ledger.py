@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import desc, select
 from sqlalchemy.orm import Session
 
+from guardrails import audit
 from guardrails.consent import purposes
 from guardrails.consent.models import ConsentRecord
 from guardrails.store.models import Customer
@@ -66,6 +67,8 @@ def record_consent(
     )
     session.add(record)
     session.flush()
+    audit.append(session, f"customer:{channel}", "consent_granted" if granted else "consent_withdrawn",
+                 customer_id, f"{purpose} {found.version}")
     return record
 
 

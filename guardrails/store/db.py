@@ -48,6 +48,7 @@ def new_session(url: str | None = None) -> Session:
 
 
 def create_schema(url: str | None = None) -> None:
-    import guardrails.consent.models  # noqa: F401 - registers the ledger table on the same Base
+    import guardrails.audit  # noqa: F401 - registers the audit trail and the ledger on the same Base
+    import guardrails.consent.models  # noqa: F401
 
     Base.metadata.create_all(engine(url))

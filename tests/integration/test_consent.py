@@ -98,3 +98,19 @@ def test_when_customer_withdraws_during_the_address_form_then_it_is_recorded_and
     assert "won't use" in reply and "new address" in reply
     assert [row[1] for row in ledger_rows(bot, "C009")] == [True, False]
     bot.say(sender, "/deny", customer="C009")
+
+
+def test_when_the_bot_uses_profile_data_then_the_audit_trail_shows_it_and_verifies(bot, sender):
+    from guardrails import audit
+    from guardrails.store import db
+
+    bot_messages(bot, sender, "what should I buy?", "C010")
+    bot_messages(bot, sender, "/give_consent", "C010")
+    bot.text(sender, "where is my order?", customer="C010")
+    with db.session_factory(bot.database_url).begin() as session:
+        trail = [(row.actor, row.action, row.detail) for row in audit.rows_for(session, "C010")]
+        verdict = audit.verify(session)
+    assert ("customer:rest", "consent_granted", "personalisation 2025-01") in trail
+    assert ("bot:personalisation", "read", "purchase_history") in trail
+    assert ("bot:order_service", "read", "orders") in trail
+    assert verdict.intact
