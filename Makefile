@@ -13,10 +13,10 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train validate db run test test-unit eval bench lock clean
+.PHONY: help install train validate db run test test-postgres test-unit eval bench lock clean
 
 help:  ## show this list
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
 
@@ -49,6 +49,11 @@ test: $(MODEL)  ## the whole suite: data checks, unit tests, integration tests o
 	$(MAKE) validate
 	$(CANDOR) scan-data data/
 	$(PY) -m pytest tests
+
+PG_SERVER ?= postgresql://postgres@127.0.0.1:5432
+test-postgres: $(MODEL)  ## the integration tests against a fresh PostgreSQL database
+	psql "$(PG_SERVER)/postgres" -qc "DROP DATABASE IF EXISTS candor_test" -c "CREATE DATABASE candor_test"
+	CANDOR_TEST_DATABASE_URL=$(PG_SERVER)/candor_test $(PY) -m pytest tests/integration
 
 test-unit: $(VENV)/.installed  ## only the fast unit tests
 	$(PY) -m pytest tests/unit
