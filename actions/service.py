@@ -184,3 +184,25 @@ def change_address(session: Session, customer_id: str, new_address: str) -> Repl
     if not queries.change_address(session, customer_id, new_address):
         return Reply("utter_account_not_found")
     return Reply("utter_address_changed")
+
+
+def held_data(session: Session, customer_id: str) -> Reply:
+    """A data-access answer: which categories we hold about this customer, and for what.
+
+    Read through the gateway for the ``data_rights`` purpose, so the request itself is
+    audited like every other use of the profile.
+    """
+    gateway = ProfileGateway(session, customer_id, "data_rights")
+    orders, refunds, invoices = gateway.read("orders"), gateway.read("refunds"), gateway.read("invoices")
+    interests = gateway.read("preferences")
+    held = [
+        "your name, email address and phone number (your account)",
+        "your postal address" if gateway.read("address") else None,
+        f"{len(orders)} order(s) with their items and delivery address" if orders else None,
+        f"{len(refunds)} refund(s)" if refunds else None,
+        f"{len(invoices)} invoice(s), with only the card brand and last four digits" if invoices else None,
+        f"the interests you told us ({', '.join(interests)})" if interests else None,
+        "your year of birth and gender (never used for suggestions)"
+        if gateway.read("birth_year") or gateway.read("gender") else None,
+    ]
+    return Reply("utter_data_held", {"categories": "; ".join(item for item in held if item)})

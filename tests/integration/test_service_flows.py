@@ -82,3 +82,10 @@ def test_when_customer_greets_and_thanks_then_small_talk_works(bot, sender):
 def test_when_customer_asks_to_delete_data_then_no_fake_confirmation_is_given(bot, sender):
     reply = bot.text(sender, "please delete all my personal data", customer="C001")
     assert "haven't deleted anything" in reply and "privacy@example.com" in reply
+
+
+def test_when_customer_asks_what_data_is_held_then_categories_and_uses_are_listed(bot, sender):
+    reply = bot.text(sender, "what personal data do you keep about me?", customer="C002")
+    assert "2 order(s)" in reply and "only with your permission" in reply
+    anonymous = bot.text(sender, "what personal data do you keep about me?")
+    assert "signed in" in anonymous and "order(s)" not in anonymous

@@ -97,3 +97,18 @@ def test_when_cleaning_an_address_then_only_plausible_addresses_pass(text, expec
 def test_when_address_is_changed_then_reply_confirms(session):
     assert service.change_address(session, "C001", "2 Example Street, Testville").response == "utter_address_changed"
     assert service.change_address(session, "C999", "2 Example Street, Testville").response == "utter_account_not_found"
+
+
+def test_when_customer_asks_what_is_held_then_categories_are_listed_and_the_reads_audited(session):
+    from guardrails import audit
+
+    reply = service.held_data(session, "C001")
+    categories = reply.values["categories"]
+    assert "3 order(s)" in categories and "1 refund(s)" in categories and "camping" in categories
+    assert "year of birth and gender" in categories
+    assert {row.actor for row in audit.rows_for(session, "C001")} == {"bot:data_rights"}
+
+
+def test_when_customer_has_no_orders_then_no_order_category_is_claimed(session):
+    categories = service.held_data(session, "C007").values["categories"]
+    assert "order" not in categories and "invoice" not in categories
