@@ -87,11 +87,10 @@ def main() -> int:
     os.environ.setdefault("CANDOR_SECRET_KEY", "bench-only-key-" + "x" * 40)
     env = os.environ | {"RASA_CACHE_DIRECTORY": str(workdir / "rasa-cache")}  # from scratch: no cache
 
-    from bot.launcher import Stack
+    from bot.launcher import Stack, free_port
     from guardrails import config
     from guardrails.store import db, seed
     from guardrails.tokens import mint_token
-    from tests.integration.conftest import free_port
 
     results: dict[str, dict] = {}
     print(f"[1/3] Training both bots from scratch on {os.cpu_count()} cores", flush=True)

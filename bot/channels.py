@@ -48,7 +48,7 @@ def identity_metadata(client_metadata: object) -> dict[str, str]:
     try:
         return {"customer_id": verify_token(token)}
     except InvalidToken as error:
-        return {"identity": "expired" if "expired" in str(error) else "invalid"}
+        return {"identity": "expired" if error.expired else "invalid"}
 
 
 def clean_text(text: str) -> str:

@@ -20,6 +20,10 @@ _AUDIENCE = "candor-chat"
 class InvalidToken(ValueError):
     """The token is malformed, forged or expired. The message never contains the token."""
 
+    def __init__(self, message: str, expired: bool = False) -> None:
+        super().__init__(message)
+        self.expired = expired
+
 
 def mint_token(customer_id: str, ttl_seconds: int | None = None, now: float | None = None) -> str:
     issued_at = int(now if now is not None else time.time())
@@ -41,7 +45,7 @@ def verify_token(token: object) -> str:
             options={"require": ["sub", "exp", "aud"]},
         )
     except jwt.ExpiredSignatureError as error:
-        raise InvalidToken("token expired") from error
+        raise InvalidToken("token expired", expired=True) from error
     except jwt.PyJWTError as error:
         raise InvalidToken("token invalid") from error
     customer_id = claims["sub"]

@@ -6,7 +6,6 @@ SQLite store, key and log folder, and are talked to over HTTP only.
 
 from __future__ import annotations
 
-import socket
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,16 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.launcher import Stack
+from bot.launcher import Stack, free_port
 from guardrails import config
 from guardrails.store import db, seed
 from guardrails.tokens import mint_token
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
