@@ -28,6 +28,11 @@ class Settings:
     secret_key_env: str | None
     rasa_port: int
     action_port: int
+    widget_port: int  # the demo shop page with the chat widget
+    demo_port: int  # the Gradio demo for CX teams
+    retention_days: int  # conversations older than this are purged
+    export_link_ttl_seconds: int  # how long a one-time export download link works
+    lock_store_url: str | None  # redis://... so several Rasa instances share locks; None = in memory
 
     @property
     def secret_key_file(self) -> Path:
@@ -47,6 +52,11 @@ def settings() -> Settings:
         secret_key_env=os.environ.get("CANDOR_SECRET_KEY") or None,
         rasa_port=_int_setting("CANDOR_RASA_PORT", 5005),
         action_port=_int_setting("CANDOR_ACTION_PORT", 5055),
+        widget_port=_int_setting("CANDOR_WIDGET_PORT", 8080),
+        demo_port=_int_setting("CANDOR_DEMO_PORT", 7860),
+        retention_days=_int_setting("CANDOR_RETENTION_DAYS", 90),
+        export_link_ttl_seconds=_int_setting("CANDOR_EXPORT_LINK_TTL_SECONDS", 15 * 60),
+        lock_store_url=os.environ.get("CANDOR_LOCK_STORE_URL") or None,
     )
 
 
