@@ -9,9 +9,18 @@ useless to anyone without the key. Client metadata is dropped.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any, Callable
 
+from sqlalchemy import column, inspect, select, table
+from sqlalchemy.orm import Session
+
 from guardrails.crypto import keyed_hash
+
+# The table the masked event broker (bot/stores.py) writes; Rasa creates it at start-up, so
+# readers here describe only the columns they use and check that it exists first.
+LOG_TABLE = table("conversation_log", column("id"), column("sender_id"), column("data"))
 
 # Keys whose string values are names from our own domain and model, never customer text.
 SAFE_KEYS = frozenset(
@@ -50,3 +59,34 @@ def _mask_value(key: str, value: Any, mask: Callable[[str], str]) -> Any:
     if isinstance(value, (list, tuple)):
         return [_mask_value(key, item, mask) for item in value]
     return mask(str(value))
+
+
+def has_table(session: Session, name: str) -> bool:
+    """Whether ``name`` exists yet (Rasa creates its tables only when the server first starts)."""
+    return inspect(session.connection()).has_table(name)
+
+
+def logged_events(session: Session, conversation: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(row id, masked event)`` in the order they were logged; one conversation's or all."""
+    if not has_table(session, LOG_TABLE.name):
+        return
+    statement = select(LOG_TABLE.c.id, LOG_TABLE.c.data).order_by(LOG_TABLE.c.id)
+    if conversation is not None:
+        statement = statement.where(LOG_TABLE.c.sender_id == conversation)
+    for row_id, data in session.execute(statement):
+        try:
+            event = json.loads(data)
+        except (TypeError, ValueError):
+            continue  # not ours to judge here; retention and the report skip it too
+        if isinstance(event, dict):
+            yield row_id, event
+
+
+def transcript(session: Session, conversation: str) -> list[dict[str, Any]]:
+    """What the customer and the bot said in one conversation, masked as logged."""
+    return [
+        {"from": "customer" if event["event"] == "user" else "bot", "text": event["text"],
+         "timestamp": event.get("timestamp")}
+        for _, event in logged_events(session, conversation)
+        if event.get("event") in ("user", "bot") and isinstance(event.get("text"), str)
+    ]

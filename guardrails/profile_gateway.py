@@ -5,6 +5,12 @@ a purpose that needs permission, against the consent ledger at the moment of rea
 withdrawal holds from the next read. A read the purpose may not make raises instead of
 returning something harmless, so a wrong wiring shows up in tests, not in production.
 Each read is remembered (``reads``) and can be reported (``on_read``) for the audit trail.
+
+Human agents read through the same gateway with a role instead of a purpose
+(``ProfileGateway(session, customer_id, role="billing")``): the role's fields come from
+``agents/roles.yml``, reads are audited as ``agent:<role>``, and a field outside the role is
+refused *and* audited (``refused``), because a person asking for more than their job needs
+is an event worth proving; the caller must commit for that row to stay.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from guardrails import audit
+from guardrails.agents import roles
 from guardrails.consent import ledger, purposes
 from guardrails.store.models import Customer, Invoice, Order, OrderItem, Refund
 
@@ -88,34 +95,63 @@ READERS: dict[str, Callable[[Session, str], Any]] = {
 
 
 class ProfileGateway:
-    """Reads one customer's profile for one purpose."""
+    """Reads one customer's profile for one purpose (the bot) or one role (a human agent)."""
 
     def __init__(
         self,
         session: Session,
         customer_id: str,
-        purpose: str,
+        purpose: str | None = None,
         on_read: Callable[[str, str], None] | None = None,
+        *,
+        role: str | None = None,
     ) -> None:
+        if (purpose is None) == (role is None):
+            raise ValueError("a profile gateway reads for exactly one purpose or one agent role")
         self.session = session
         self.customer_id = customer_id
-        self.purpose = purposes.purpose(purpose)  # an unknown purpose fails here
         self.on_read = on_read
-        self.reads: list[tuple[str, str]] = []  # (purpose, field), in order
+        self.reads: list[tuple[str, str]] = []  # (purpose or role, field), in order
+        if role is not None:
+            self.purpose = None
+            self.role = roles.role(role)  # an unknown role fails here
+            self.name, self.fields, self.actor = self.role.name, self.role.fields, f"agent:{self.role.name}"
+            self._describe = f"role {self.role.name!r}"
+        else:
+            self.role = None
+            self.purpose = purposes.purpose(purpose)  # an unknown purpose fails here
+            self.name, self.fields, self.actor = self.purpose.name, self.purpose.fields, f"bot:{self.purpose.name}"
+            self._describe = f"purpose {self.purpose.name!r}"
+
+    def allows(self, field: str) -> bool:
+        return field in self.fields
 
     def read(self, field: str) -> Any:
-        name = self.purpose.name
-        if field not in self.purpose.fields:
-            allowed = list(self.purpose.fields)
-            raise FieldNotAllowed(f"purpose {name!r} may not read {field!r}; it may read {allowed}")
-        if self.purpose.requires_consent:
+        if not self.allows(field):
+            self._refuse([field])
+        if self.purpose is not None and self.purpose.requires_consent:
+            name = self.purpose.name
             if field in purposes.sensitive_fields():  # the config refuses this too; never rely on one check
                 raise FieldNotAllowed(f"purpose {name!r} asks for consent and may never read {field!r}")
             if not ledger.consent_state(self.session, self.customer_id, name).current_grant:
                 raise ConsentRequired(f"purpose {name!r} needs the customer's current consent for {field!r}")
         value = READERS[field](self.session, self.customer_id)
-        audit.append(self.session, f"bot:{name}", "read", self.customer_id, field)
-        self.reads.append((name, field))
+        audit.append(self.session, self.actor, "read", self.customer_id, field)
+        self.reads.append((self.name, field))
         if self.on_read is not None:
-            self.on_read(name, field)
+            self.on_read(self.name, field)
         return value
+
+    def read_all(self, fields: list[str]) -> dict[str, Any]:
+        """Read several fields, or none: any field outside the purpose or role refuses the lot."""
+        refused = [field for field in fields if not self.allows(field)]
+        if refused:
+            self._refuse(refused)
+        return {field: self.read(field) for field in fields}
+
+    def _refuse(self, fields: list[str]) -> None:
+        if self.role is not None:
+            for field in fields:
+                audit.append(self.session, self.actor, "refused", self.customer_id, field)
+        asked = fields[0] if len(fields) == 1 else fields
+        raise FieldNotAllowed(f"{self._describe} may not read {asked!r}; it may read {list(self.fields)}")

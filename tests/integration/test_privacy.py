@@ -82,7 +82,7 @@ def test_when_customer_types_personal_data_then_the_dialogue_still_works(canary_
     assert "haven't changed anything" in replies["declined"]
     assert "INV-20009" in replies["billing"]
     assert "refund" in replies["refund"]
-    assert "support@example.com" in replies["password"]
+    assert "member of our team" in replies["password"]
     assert "10009" in replies["identity"]
 
 
