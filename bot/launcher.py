@@ -152,6 +152,10 @@ def main() -> int:
         stack.stop()
         print(f"Could not start Candor: {error}", file=sys.stderr)
         return 1
+    # Purge what is past the retention period now and every hour while the servers run.
+    from guardrails import retention
+
+    schedule = retention.PurgeSchedule(lambda: retention.purge_configured(trigger="schedule")).start()
     print(
         f"""
 Candor is running.
@@ -178,6 +182,7 @@ Press Ctrl-C to stop.""",
         print("\nStopping...", flush=True)
         return 0
     finally:
+        schedule.stop()
         stack.stop()
 
 

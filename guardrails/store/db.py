@@ -48,8 +48,10 @@ def new_session(url: str | None = None) -> Session:
 
 
 def create_schema(url: str | None = None) -> None:
+    import guardrails.agents.handoffs  # noqa: F401
     import guardrails.audit  # noqa: F401 - registers the audit trail and the ledger on the same Base
     import guardrails.consent.models  # noqa: F401
+    import guardrails.retention  # noqa: F401
     import guardrails.rights.requests  # noqa: F401
 
     Base.metadata.create_all(engine(url))

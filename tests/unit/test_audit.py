@@ -61,24 +61,6 @@ def test_when_consent_changes_then_the_trail_records_it(session):
     assert [row.action for row in audit.rows_for(session, "C003")] == ["consent_granted", "consent_withdrawn"]
 
 
-@pytest.fixture
-def cli_store(monkeypatch, store_url):
-    """Point the CLI's configured database at this test's store (config and engines are cached)."""
-    from guardrails import config
-    from guardrails.store import db
-
-    def forget_cached() -> None:
-        config.settings.cache_clear()
-        db.engine.cache_clear()
-        db.session_factory.cache_clear()
-
-    monkeypatch.setenv("CANDOR_DATABASE_URL", store_url)
-    forget_cached()
-    yield store_url
-    monkeypatch.delenv("CANDOR_DATABASE_URL")
-    forget_cached()
-
-
 def test_when_running_the_cli_then_verify_and_show_report(capsys, cli_store):
     from guardrails.store import db
 
