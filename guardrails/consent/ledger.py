@@ -68,7 +68,7 @@ def record_consent(
     session.add(record)
     session.flush()
     audit.append(session, f"customer:{channel}", "consent_granted" if granted else "consent_withdrawn",
-                 customer_id, f"{purpose} {found.version}")
+                 customer_id, f"{purpose} {found.version}", now=record.recorded_at)
     return record
 
 
