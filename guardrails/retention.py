@@ -166,7 +166,7 @@ class PurgeSchedule:
     """
 
     def __init__(self, run_once: Callable[[], PurgeResult], interval: float = 3600.0,
-                 report: Callable[[str], None] = print) -> None:
+                 report: Callable[[str], None] = lambda line: print(line, flush=True)) -> None:
         self.run_once, self.interval, self.report = run_once, interval, report
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="candor-retention", daemon=True)

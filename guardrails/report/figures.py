@@ -66,7 +66,8 @@ class Figures:
     reads_by_actor: dict[str, int]  # "bot:<purpose>" / "agent:<role>" -> profile fields read
     refused: list[dict[str, Any]]  # [{"actor", "field", "count"}], most frequent first
     rights_requests: list[RightsFigures]
-    purges: list[PurgeFigures]
+    purge_runs: int  # every run in the period, the hourly ones that found nothing included
+    purges: list[PurgeFigures]  # the runs that deleted something
     audit_chain: dict[str, Any]  # {"intact", "rows", "first_broken_id", "reason"}
 
     @property
@@ -89,6 +90,7 @@ def compute(session: Session, since: timedelta, now: datetime | None = None) -> 
         select(AuditRecord).where(AuditRecord.recorded_at >= start, AuditRecord.recorded_at <= now)
     ))
     verdict = audit.verify(session)
+    purge_runs = [run for run in retention.runs(session, since=start) if run.ran_at <= now]
     return Figures(
         generated_at=_iso(now),
         since=_iso(start),
@@ -107,10 +109,11 @@ def compute(session: Session, since: timedelta, now: datetime | None = None) -> 
             ).most_common()
         ],
         rights_requests=_rights(session, start, now),
+        purge_runs=len(purge_runs),
         purges=[
             PurgeFigures(_iso(run.ran_at), _iso(run.cutoff), run.trigger, run.conversations, run.tracker_events,
                          run.log_rows, run.handoffs)
-            for run in retention.runs(session, since=start) if run.ran_at <= now
+            for run in purge_runs if run.conversations or run.tracker_events or run.log_rows or run.handoffs
         ],
         audit_chain={"intact": verdict.intact, "rows": verdict.rows, "first_broken_id": verdict.first_broken_id,
                      "reason": verdict.reason},

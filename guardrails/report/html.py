@@ -39,7 +39,7 @@ def render(figures: Figures) -> str:
         ("profile fields read", sum(figures.reads_by_actor.values())),
         ("refused access attempts", figures.refused_total),
         ("rights requests", sum(row.requested for row in figures.rights_requests)),
-        ("purges", len(figures.purges)),
+        ("purge runs", figures.purge_runs),
     ]
     sections = [
         f"<h1>Candor transparency report</h1>"
@@ -76,7 +76,9 @@ def render(figures: Figures) -> str:
                  "", ["who", "field", "times"],
                  [(row["actor"], row["field"], row["count"]) for row in figures.refused]),
         _rights(figures),
-        _section("Retention purges", "Runs that deleted conversations past the retention period.", "",
+        _section("Retention purges",
+                 f"{figures.purge_runs} purge run(s) in the period (hourly while the server runs); those that "
+                 "deleted something past the retention period:", "",
                  ["ran at", "older than", "trigger", "conversations", "tracker events", "log rows", "handoffs"],
                  [(run.ran_at, run.cutoff, run.trigger, run.conversations, run.tracker_events, run.log_rows,
                    run.handoffs) for run in figures.purges]),

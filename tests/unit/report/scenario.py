@@ -29,7 +29,8 @@ EXPECTED = {
         "export": (2, 2, 0, 20 * 60.0, 30 * 60.0),
         "erasure": (1, 1, 0, 2 * 3600.0, 2 * 3600.0),
     },
-    "purges": [(1, 2, 2)],  # (conversations, tracker events, log rows)
+    "purge_runs": 2,
+    "purges": [(1, 2, 2)],  # the run that deleted something: (conversations, tracker events, log rows)
 }
 
 
@@ -69,4 +70,5 @@ def seed(session, now: datetime) -> None:
         session.add(RightsRequest(customer="x" * 32, kind=kind, channel="chat", requested_at=requested,
                                   fulfilled_at=requested + wait if wait else None))
     retention.purge(session, timedelta(days=90), now=day(1), trigger="schedule")
+    retention.purge(session, timedelta(days=90), now=day(1) + timedelta(hours=1), trigger="schedule")  # nothing left
     session.flush()

@@ -32,6 +32,7 @@ def test_when_the_month_is_counted_then_every_figure_matches_the_scenario(month)
     assert {row.kind: (row.requested, row.fulfilled, row.not_fulfilled, row.median_seconds, row.slowest_seconds)
             for row in found.rights_requests} == EXPECTED["rights"]
     assert [(run.conversations, run.tracker_events, run.log_rows) for run in found.purges] == EXPECTED["purges"]
+    assert found.purge_runs == EXPECTED["purge_runs"]
     assert found.audit_chain == {"intact": True, "rows": 11, "first_broken_id": None, "reason": ""}
 
 

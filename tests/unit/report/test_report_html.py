@@ -41,9 +41,12 @@ def test_when_the_page_is_rendered_then_it_shows_the_scenarios_numbers(page_html
                  re.findall(r'<div class="tile"><b>([\d,]+)</b>([^<]+)</div>', page_html))
     assert tiles == {"conversations": 3, "customer messages": 4, "personal-data entities masked": 4,
                      "consent grants": 2, "consent withdrawals": 1, "profile fields read": 4,
-                     "refused access attempts": 3, "rights requests": 4, "purges": 1}
+                     "refused access attempts": 3, "rights requests": 4, "purge runs": 2}
     assert "<td>EMAIL_ADDRESS</td><td class=\"n\">2</td>" in page_html
     assert "<td>export</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">0</td><td>20 min</td>" in page_html
+    assert "2 purge run(s) in the period" in page_html
+    assert page_html.count("<td>schedule</td>") == 1  # only the run that deleted something is listed
+    assert "<td>schedule</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">2</td>" in page_html
     assert "Intact: all 11 rows" in page_html
     assert page_html.count("<svg") == 5
 
