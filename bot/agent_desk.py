@@ -83,7 +83,8 @@ class AgentDesk(InputChannel):
         async def show(request: Request, handoff_id: int) -> HTTPResponse:
             fields = request.args.get("fields")
             return await _answer(
-                request, lambda session, agent: desk.show(session, agent, handoff_id, desk.parse_fields(fields))
+                request,
+                lambda session, agent: desk.show(session, agent, handoff_id, desk.parse_fields(fields)),
             )
 
         @blueprint.route("/handoffs/<handoff_id:int>/close", methods=["POST"])

@@ -115,12 +115,14 @@ class ProfileGateway:
         if role is not None:
             self.purpose = None
             self.role = roles.role(role)  # an unknown role fails here
-            self.name, self.fields, self.actor = self.role.name, self.role.fields, f"agent:{self.role.name}"
+            self.name, self.fields = self.role.name, self.role.fields
+            self.actor = f"agent:{self.role.name}"
             self._describe = f"role {self.role.name!r}"
         else:
             self.role = None
             self.purpose = purposes.purpose(purpose)  # an unknown purpose fails here
-            self.name, self.fields, self.actor = self.purpose.name, self.purpose.fields, f"bot:{self.purpose.name}"
+            self.name, self.fields = self.purpose.name, self.purpose.fields
+            self.actor = f"bot:{self.purpose.name}"
             self._describe = f"purpose {self.purpose.name!r}"
 
     def allows(self, field: str) -> bool:

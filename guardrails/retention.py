@@ -67,13 +67,20 @@ class PurgeResult:
 
     def summary(self) -> str:
         verb = "would purge" if self.dry_run else "purged"
-        return (f"{verb} {self.conversations} conversation(s) ({self.tracker_events} tracker events), "
-                f"{self.log_rows} conversation-log row(s) and {self.handoffs} handoff(s) "
-                f"older than {_iso(self.cutoff)}")
+        return (
+            f"{verb} {self.conversations} conversation(s) ({self.tracker_events} tracker events), "
+            f"{self.log_rows} conversation-log row(s) and {self.handoffs} handoff(s) "
+            f"older than {_iso(self.cutoff)}"
+        )
 
 
-def purge(session: Session, older_than: timedelta, now: datetime | None = None, dry_run: bool = False,
-          trigger: str = "cli") -> PurgeResult:
+def purge(
+    session: Session,
+    older_than: timedelta,
+    now: datetime | None = None,
+    dry_run: bool = False,
+    trigger: str = "cli",
+) -> PurgeResult:
     """Delete what is older than ``now - older_than``; with ``dry_run``, only count it."""
     if older_than <= timedelta(0):
         raise ValueError("the retention period must be positive")
@@ -84,8 +91,17 @@ def purge(session: Session, older_than: timedelta, now: datetime | None = None, 
     handoffs = _purge_handoffs(session, cutoff, dry_run)
     result = PurgeResult(ran_at, cutoff, conversations, tracker_events, log_rows, handoffs, dry_run)
     if not dry_run:
-        session.add(PurgeRun(ran_at=ran_at, cutoff=cutoff, trigger=trigger, conversations=conversations,
-                             tracker_events=tracker_events, log_rows=log_rows, handoffs=handoffs))
+        session.add(
+            PurgeRun(
+                ran_at=ran_at,
+                cutoff=cutoff,
+                trigger=trigger,
+                conversations=conversations,
+                tracker_events=tracker_events,
+                log_rows=log_rows,
+                handoffs=handoffs,
+            )
+        )
         session.flush()
     return result
 
@@ -102,7 +118,9 @@ def _purge_trackers(session: Session, cutoff: datetime, dry_run: bool) -> tuple[
     if not has_table(session, TRACKER_TABLE.name):
         return 0, 0
     events = TRACKER_TABLE.c
-    idle = select(events.sender_id).group_by(events.sender_id).having(func.max(events.timestamp) < _unix(cutoff))
+    idle = (
+        select(events.sender_id).group_by(events.sender_id).having(func.max(events.timestamp) < _unix(cutoff))
+    )
     senders = list(session.scalars(idle))
     count = 0
     for batch in _batches(senders):
@@ -119,8 +137,11 @@ def _purge_trackers(session: Session, cutoff: datetime, dry_run: bool) -> tuple[
 
 def _purge_log(session: Session, cutoff: datetime, dry_run: bool) -> int:
     limit = _unix(cutoff)
-    old = [row_id for row_id, event in logged_events(session)
-           if isinstance(event.get("timestamp"), (int, float)) and event["timestamp"] < limit]
+    old = [
+        row_id
+        for row_id, event in logged_events(session)
+        if isinstance(event.get("timestamp"), (int, float)) and event["timestamp"] < limit
+    ]
     if not dry_run:
         for batch in _batches(old):
             session.execute(delete(LOG_TABLE).where(LOG_TABLE.c.id.in_(batch)))
@@ -137,11 +158,12 @@ def _purge_handoffs(session: Session, cutoff: datetime, dry_run: bool) -> int:
 
 
 def _batches(items: list) -> list[list]:
-    return [items[start:start + _BATCH] for start in range(0, len(items), _BATCH)]
+    return [items[start : start + _BATCH] for start in range(0, len(items), _BATCH)]
 
 
-def purge_configured(older_than: timedelta | None = None, dry_run: bool = False,
-                     trigger: str = "cli") -> PurgeResult:
+def purge_configured(
+    older_than: timedelta | None = None, dry_run: bool = False, trigger: str = "cli"
+) -> PurgeResult:
     """One purge in its own transaction on the configured database (CLI and schedule)."""
     from guardrails.store import db  # db imports this module to create its table
 
@@ -165,8 +187,12 @@ class PurgeSchedule:
     configured database); a failure is logged and retried at the next tick.
     """
 
-    def __init__(self, run_once: Callable[[], PurgeResult], interval: float = 3600.0,
-                 report: Callable[[str], None] = lambda line: print(line, flush=True)) -> None:
+    def __init__(
+        self,
+        run_once: Callable[[], PurgeResult],
+        interval: float = 3600.0,
+        report: Callable[[str], None] = lambda line: print(line, flush=True),
+    ) -> None:
         self.run_once, self.interval, self.report = run_once, interval, report
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="candor-retention", daemon=True)
@@ -183,5 +209,7 @@ class PurgeSchedule:
             try:
                 self.report(f"retention: {self.run_once().summary()}")
             except Exception as error:  # noqa: BLE001 - the schedule must outlive any one failure
-                self.report(f"retention: purge failed ({type(error).__name__}); retrying in {self.interval:.0f} s")
+                self.report(
+                    f"retention: purge failed ({type(error).__name__}); retrying in {self.interval:.0f} s"
+                )
             self._stop.wait(self.interval)

@@ -138,28 +138,46 @@ def _json(field: str, value: Any) -> Any:
     """A profile value as JSON; only the columns that field stands for, nothing joined in."""
     if field == "orders":
         return [
-            {"number": order.number, "status": order.status, "placed_at": _when(order.placed_at),
-             "carrier": order.carrier, "expected_delivery": _when(order.expected_delivery),
-             "delivered_at": _when(order.delivered_at),
-             "items": [{"product": item.product.name, "quantity": item.quantity} for item in order.items]}
+            {
+                "number": order.number,
+                "status": order.status,
+                "placed_at": _when(order.placed_at),
+                "carrier": order.carrier,
+                "expected_delivery": _when(order.expected_delivery),
+                "delivered_at": _when(order.delivered_at),
+                "items": [{"product": item.product.name, "quantity": item.quantity} for item in order.items],
+            }
             for order in value
         ]
     if field == "refunds":
         return [
-            {"order_number": refund.order_number, "amount_cents": refund.amount_cents, "status": refund.status,
-             "reason": refund.reason, "requested_at": _when(refund.requested_at),
-             "completed_at": _when(refund.completed_at)}
+            {
+                "order_number": refund.order_number,
+                "amount_cents": refund.amount_cents,
+                "status": refund.status,
+                "reason": refund.reason,
+                "requested_at": _when(refund.requested_at),
+                "completed_at": _when(refund.completed_at),
+            }
             for refund in value
         ]
     if field == "invoices":
         return [
-            {"number": invoice.number, "order_number": invoice.order_number, "issued_at": _when(invoice.issued_at),
-             "amount_cents": invoice.amount_cents, "status": invoice.status,
-             "payment_method": invoice.payment_method}
+            {
+                "number": invoice.number,
+                "order_number": invoice.order_number,
+                "issued_at": _when(invoice.issued_at),
+                "amount_cents": invoice.amount_cents,
+                "status": invoice.status,
+                "payment_method": invoice.payment_method,
+            }
             for invoice in value
         ]
     if field == "purchase_history":
-        return [{"product": p.product_name, "category": p.category, "bought_at": _when(p.bought_at)} for p in value]
+        return [
+            {"product": p.product_name, "category": p.category, "bought_at": _when(p.bought_at)}
+            for p in value
+        ]
     return value  # address (text), preferences (list of strings)
 
 

@@ -32,8 +32,9 @@ class Handoff(Base):
     closed_by = Column(String(64), nullable=True)  # the agent's name from their token
 
 
-def request_handoff(session: Session, sender_id: str, customer_id: str | None,
-                    now: datetime | None = None) -> tuple[Handoff, bool]:
+def request_handoff(
+    session: Session, sender_id: str, customer_id: str | None, now: datetime | None = None
+) -> tuple[Handoff, bool]:
     """Open a handoff for this conversation, or return the one already open: ``(handoff, created)``."""
     conversation = pseudonym(sender_id)
     statement = select(Handoff).where(Handoff.conversation == conversation, Handoff.status == OPEN)
@@ -42,8 +43,12 @@ def request_handoff(session: Session, sender_id: str, customer_id: str | None,
         if existing.customer is None and customer_id:
             existing.customer = customer_id  # the visitor signed in since asking
         return existing, False
-    handoff = Handoff(conversation=conversation, customer=customer_id or None,
-                      requested_at=now or datetime.utcnow(), status=OPEN)
+    handoff = Handoff(
+        conversation=conversation,
+        customer=customer_id or None,
+        requested_at=now or datetime.utcnow(),
+        status=OPEN,
+    )
     session.add(handoff)
     session.flush()
     return handoff, True

@@ -9,7 +9,9 @@ import argparse
 import importlib
 import sys
 
-SUBCOMMAND_MODULES = ("token", "customers", "db", "mask", "scan_data", "audit", "agent_token", "purge", "report")
+SUBCOMMAND_MODULES = (
+    "token", "customers", "db", "mask", "scan_data", "audit", "agent_token", "purge", "report",
+)
 
 
 class CommandError(Exception):

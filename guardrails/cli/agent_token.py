@@ -12,9 +12,10 @@ from guardrails.tokens import mint_agent_token
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "agent-token", help="mint a signed token for a human agent (opens the agent desk)",
+        "agent-token",
+        help="mint a signed token for a human agent (opens the agent desk)",
         description="Mint a token for the agent desk (/webhooks/agent_desk/). The role decides "
-                    "which profile fields the agent sees; roles live in guardrails/agents/roles.yml.",
+        "which profile fields the agent sees; roles live in guardrails/agents/roles.yml.",
     )
     parser.add_argument("name", help="the agent's name or staff id, e.g. dana")
     parser.add_argument("--role", required=True, help="billing, delivery, supervisor (see roles.yml)")

@@ -84,11 +84,16 @@ def compute(session: Session, since: timedelta, now: datetime | None = None) -> 
         raise ValueError("the report period must be positive")
     now = now or datetime.utcnow()
     start = now - since
-    days = [(start.date() + timedelta(days=offset)).isoformat() for offset in range((now.date() - start.date()).days + 1)]
+    days = [
+        (start.date() + timedelta(days=offset)).isoformat()
+        for offset in range((now.date() - start.date()).days + 1)
+    ]
     conversations = _conversations(session, start, now)
-    audit_rows = list(session.scalars(
-        select(AuditRecord).where(AuditRecord.recorded_at >= start, AuditRecord.recorded_at <= now)
-    ))
+    audit_rows = list(
+        session.scalars(
+            select(AuditRecord).where(AuditRecord.recorded_at >= start, AuditRecord.recorded_at <= now)
+        )
+    )
     verdict = audit.verify(session)
     purge_runs = [run for run in retention.runs(session, since=start) if run.ran_at <= now]
     return Figures(
@@ -111,12 +116,24 @@ def compute(session: Session, since: timedelta, now: datetime | None = None) -> 
         rights_requests=_rights(session, start, now),
         purge_runs=len(purge_runs),
         purges=[
-            PurgeFigures(_iso(run.ran_at), _iso(run.cutoff), run.trigger, run.conversations, run.tracker_events,
-                         run.log_rows, run.handoffs)
-            for run in purge_runs if run.conversations or run.tracker_events or run.log_rows or run.handoffs
+            PurgeFigures(
+                _iso(run.ran_at),
+                _iso(run.cutoff),
+                run.trigger,
+                run.conversations,
+                run.tracker_events,
+                run.log_rows,
+                run.handoffs,
+            )
+            for run in purge_runs
+            if run.conversations or run.tracker_events or run.log_rows or run.handoffs
         ],
-        audit_chain={"intact": verdict.intact, "rows": verdict.rows, "first_broken_id": verdict.first_broken_id,
-                     "reason": verdict.reason},
+        audit_chain={
+            "intact": verdict.intact,
+            "rows": verdict.rows,
+            "first_broken_id": verdict.first_broken_id,
+            "reason": verdict.reason,
+        },
     )
 
 
@@ -166,22 +183,29 @@ def _consent_by_day(rows: list[AuditRecord]) -> dict[str, dict[str, int]]:
 
 
 def _rights(session: Session, start: datetime, end: datetime) -> list[RightsFigures]:
-    statement = select(RightsRequest).where(RightsRequest.requested_at >= start, RightsRequest.requested_at <= end)
+    statement = select(RightsRequest).where(
+        RightsRequest.requested_at >= start, RightsRequest.requested_at <= end
+    )
     requests = list(session.scalars(statement))
     kinds = list(KINDS) + sorted({request.kind for request in requests} - set(KINDS))
     found = []
     for kind in kinds:
         mine = [request for request in requests if request.kind == kind]
-        waits = [(request.fulfilled_at - request.requested_at).total_seconds()
-                 for request in mine if request.fulfilled_at is not None]
-        found.append(RightsFigures(
-            kind=kind,
-            requested=len(mine),
-            fulfilled=len(waits),
-            not_fulfilled=len(mine) - len(waits),
-            median_seconds=statistics.median(waits) if waits else None,
-            slowest_seconds=max(waits) if waits else None,
-        ))
+        waits = [
+            (request.fulfilled_at - request.requested_at).total_seconds()
+            for request in mine
+            if request.fulfilled_at is not None
+        ]
+        found.append(
+            RightsFigures(
+                kind=kind,
+                requested=len(mine),
+                fulfilled=len(waits),
+                not_fulfilled=len(mine) - len(waits),
+                median_seconds=statistics.median(waits) if waits else None,
+                slowest_seconds=max(waits) if waits else None,
+            )
+        )
     return found
 
 

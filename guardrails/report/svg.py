@@ -25,9 +25,11 @@ def bars(title: str, items: list[tuple[str, float]], colour: str = "#3468b8", un
         width = max(1.0, bar_width * value / biggest) if value else 0
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" {_FONT}>{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" fill="{colour}" rx="2">'
+            f'<rect x="{label_width}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" '
+            f'fill="{colour}" rx="2">'
             f"<title>{escape(label)}: {_number(value)}{escape(unit)}</title></rect>"
-            f'<text x="{label_width + width + 6:.1f}" y="{y + 16}" {_FONT}>{_number(value)}{escape(unit)}</text>'
+            f'<text x="{label_width + width + 6:.1f}" y="{y + 16}" {_FONT}>'
+            f"{_number(value)}{escape(unit)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -43,7 +45,10 @@ def columns(title: str, days: list[str], series: list[tuple[str, str, dict[str, 
     biggest = max([value for _, _, values in series for value in values.values()] + [1])
     parts = [_open(title, max(width, 320), plot_height + bottom + 24)]
     top = 20
-    parts.append(f'<line x1="{left}" y1="{top + plot_height}" x2="{width - 6}" y2="{top + plot_height}" stroke="#888"/>')
+    parts.append(
+        f'<line x1="{left}" y1="{top + plot_height}" x2="{width - 6}" y2="{top + plot_height}" '
+        'stroke="#888"/>'
+    )
     parts.append(f'<text x="{left - 6}" y="{top + 8}" text-anchor="end" {_FONT}>{biggest}</text>')
     parts.append(f'<text x="{left - 6}" y="{top + plot_height}" text-anchor="end" {_FONT}>0</text>')
     bar = max(2.0, (slot - 4) / max(1, len(series)))
@@ -54,22 +59,27 @@ def columns(title: str, days: list[str], series: list[tuple[str, str, dict[str, 
             if value:
                 height = plot_height * value / biggest
                 parts.append(
-                    f'<rect x="{x0 + number * bar:.1f}" y="{top + plot_height - height:.1f}" width="{bar:.1f}" '
-                    f'height="{height:.1f}" fill="{colour}"><title>{day} {escape(name)}: {value}</title></rect>'
+                    f'<rect x="{x0 + number * bar:.1f}" y="{top + plot_height - height:.1f}" '
+                    f'width="{bar:.1f}" height="{height:.1f}" fill="{colour}">'
+                    f"<title>{day} {escape(name)}: {value}</title></rect>"
                 )
         if index == 0 or index == len(days) - 1 or (len(days) > 10 and index % 7 == 0):
             parts.append(f'<text x="{x0}" y="{top + plot_height + 16}" {_FONT}>{day[5:]}</text>')
     for number, (name, colour, _) in enumerate(series):
         x = left + number * 130
-        parts.append(f'<rect x="{x}" y="2" width="10" height="10" fill="{colour}"/>'
-                     f'<text x="{x + 14}" y="11" {_FONT}>{escape(name)}</text>')
+        parts.append(
+            f'<rect x="{x}" y="2" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{x + 14}" y="11" {_FONT}>{escape(name)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _open(title: str, width: float, height: float) -> str:
-    return (f'<svg role="img" aria-label="{escape(title)}" width="{width:.0f}" height="{height:.0f}" '
-            f'viewBox="0 0 {width:.0f} {height:.0f}"><title>{escape(title)}</title>')
+    return (
+        f'<svg role="img" aria-label="{escape(title)}" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}"><title>{escape(title)}</title>'
+    )
 
 
 def _empty(title: str) -> str:

@@ -68,11 +68,14 @@ def test_when_an_agent_opens_the_handoff_then_they_see_exactly_their_roles_field
     assert list(shown.json()["profile"]) == ROLE_FIELDS[role]
     new_rows = audit_rows(bot, "C003")[before:]
     assert new_rows == [(f"agent:{role}", "read", field) for field in ROLE_FIELDS[role]] + [
-        (f"agent:{role}", "viewed", "conversation")]
+        (f"agent:{role}", "viewed", "conversation")
+    ]
 
 
 def test_when_an_agent_opens_the_handoff_then_the_conversation_is_masked(bot, handed_over):
-    shown = requests.get(desk_url(bot, f"/handoffs/{handed_over['id']}"), headers=as_agent("delivery"), timeout=30)
+    shown = requests.get(
+        desk_url(bot, f"/handoffs/{handed_over['id']}"), headers=as_agent("delivery"), timeout=30
+    )
     conversation = shown.json()["conversation"]
     said = [line["text"] for line in conversation if line["from"] == "customer"]
     assert said[0] == "hi, my email is <EMAIL_ADDRESS>, where is my order?"
@@ -91,10 +94,15 @@ def test_when_an_agent_opens_the_handoff_then_the_conversation_is_masked(bot, ha
     ],
 )
 def test_when_an_agent_asks_for_a_field_outside_the_role_then_403_and_an_audit_row(
-        bot, handed_over, role, fields, refused):
+    bot, handed_over, role, fields, refused
+):
     before = len(audit_rows(bot, "C003"))
-    answer = requests.get(desk_url(bot, f"/handoffs/{handed_over['id']}"), params={"fields": fields},
-                          headers=as_agent(role), timeout=30)
+    answer = requests.get(
+        desk_url(bot, f"/handoffs/{handed_over['id']}"),
+        params={"fields": fields},
+        headers=as_agent(role),
+        timeout=30,
+    )
     assert answer.status_code == 403
     assert f"role '{role}' may not read" in answer.json()["error"]
     assert "profile" not in answer.json()
@@ -107,13 +115,17 @@ def test_when_an_agent_asks_for_a_field_outside_the_role_then_403_and_an_audit_r
         ({}, "agent token is required"),
         ({"Authorization": "Bearer not-a-token"}, "agent token invalid"),
         ({"Authorization": f"Bearer {mint_token('C003')}"}, "agent token invalid"),  # a customer's token
-        ({"Authorization": f"Bearer {mint_agent_token('dana', 'billing', ttl_seconds=60, now=1_000_000)}"},
-         "agent token expired"),
+        (
+            {"Authorization": f"Bearer {mint_agent_token('dana', 'billing', ttl_seconds=60, now=1_000_000)}"},
+            "agent token expired",
+        ),
         ({"Authorization": f"Bearer {mint_agent_token('dana', 'marketing')}"}, "no configured role"),
     ],
 )
 @pytest.mark.parametrize("path", ["/handoffs", "/handoffs/{id}", "/handoffs/{id}?fields=address"])
-def test_when_the_agent_token_is_missing_or_bad_then_401_and_nothing_is_read(bot, handed_over, headers, reason, path):
+def test_when_the_agent_token_is_missing_or_bad_then_401_and_nothing_is_read(
+    bot, handed_over, headers, reason, path
+):
     before = len(audit_rows(bot, "C003"))
     answer = requests.get(desk_url(bot, path.format(id=handed_over["id"])), headers=headers, timeout=30)
     assert answer.status_code == 401
@@ -124,7 +136,9 @@ def test_when_the_agent_token_is_missing_or_bad_then_401_and_nothing_is_read(bot
 def test_when_an_anonymous_visitor_asks_for_a_person_then_the_agent_sees_no_profile(bot, sender):
     assert "member of our team" in bot.text(sender, "can I talk to a human please")
     handoff = handoff_for(bot, sender)
-    shown = requests.get(desk_url(bot, f"/handoffs/{handoff['id']}"), headers=as_agent("supervisor"), timeout=30)
+    shown = requests.get(
+        desk_url(bot, f"/handoffs/{handoff['id']}"), headers=as_agent("supervisor"), timeout=30
+    )
     assert shown.status_code == 200 and shown.json()["profile"] is None
 
 
@@ -136,9 +150,12 @@ def test_when_an_anonymous_visitor_asks_for_a_person_then_the_agent_sees_no_prof
         ("post", "/handoffs/999999/close", 404),
     ],
 )
-def test_when_the_request_is_wrong_then_the_desk_answers_with_a_json_error(bot, handed_over, method, path, status):
-    answer = requests.request(method, desk_url(bot, path.format(id=handed_over["id"])),
-                              headers=as_agent("supervisor"), timeout=30)
+def test_when_the_request_is_wrong_then_the_desk_answers_with_a_json_error(
+    bot, handed_over, method, path, status
+):
+    answer = requests.request(
+        method, desk_url(bot, path.format(id=handed_over["id"])), headers=as_agent("supervisor"), timeout=30
+    )
     assert answer.status_code == status
     assert answer.json()["error"]
 
@@ -146,7 +163,9 @@ def test_when_the_request_is_wrong_then_the_desk_answers_with_a_json_error(bot, 
 def test_when_an_agent_closes_a_handoff_then_it_leaves_the_open_list(bot, sender):
     bot.text(sender, "human please", customer="C004")
     handoff = handoff_for(bot, sender)
-    closed = requests.post(desk_url(bot, f"/handoffs/{handoff['id']}/close"), headers=as_agent("delivery"), timeout=30)
+    closed = requests.post(
+        desk_url(bot, f"/handoffs/{handoff['id']}/close"), headers=as_agent("delivery"), timeout=30
+    )
     assert closed.status_code == 200 and closed.json()["handoff"]["status"] == "closed"
     listed = requests.get(desk_url(bot, "/handoffs"), headers=as_agent("delivery"), timeout=30).json()
     assert handoff["id"] not in [h["id"] for h in listed["handoffs"]]

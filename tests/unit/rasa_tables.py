@@ -16,14 +16,20 @@ from guardrails.conversation_log import pseudonym
 
 
 def create(session) -> None:
-    session.execute(text(
-        "CREATE TABLE IF NOT EXISTS tracker_events (id INTEGER PRIMARY KEY, sender_id VARCHAR(64) NOT NULL, "
-        "type_name VARCHAR(255) NOT NULL, timestamp FLOAT, intent_name VARCHAR(255), action_name VARCHAR(255), "
-        "data TEXT)"
-    ))
-    session.execute(text(
-        "CREATE TABLE IF NOT EXISTS conversation_log (id INTEGER PRIMARY KEY, sender_id VARCHAR(64), data TEXT)"
-    ))
+    session.execute(
+        text(
+            "CREATE TABLE IF NOT EXISTS tracker_events (id INTEGER PRIMARY KEY, "
+            "sender_id VARCHAR(64) NOT NULL, type_name VARCHAR(255) NOT NULL, timestamp FLOAT, "
+            "intent_name VARCHAR(255), action_name VARCHAR(255), "
+            "data TEXT)"
+        )
+    )
+    session.execute(
+        text(
+            "CREATE TABLE IF NOT EXISTS conversation_log "
+            "(id INTEGER PRIMARY KEY, sender_id VARCHAR(64), data TEXT)"
+        )
+    )
 
 
 def unix(moment: datetime) -> float:
@@ -32,7 +38,10 @@ def unix(moment: datetime) -> float:
 
 def tracker_event(session, sender: str, at: datetime) -> None:
     session.execute(
-        text("INSERT INTO tracker_events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, 'v1:x')"),
+        text(
+            "INSERT INTO tracker_events (sender_id, type_name, timestamp, data) "
+            "VALUES (:s, 'user', :t, 'v1:x')"
+        ),
         {"s": pseudonym(sender), "t": unix(at)},
     )
 
@@ -42,8 +51,10 @@ def log_event(session, sender: str, at: datetime, event: str = "user", text_: st
     data = {"event": event, "timestamp": unix(at), "sender_id": conversation, "text": text_}
     if event == "user":
         data["parse_data"] = {"text": text_, "intent": {"name": "greet"}}
-    session.execute(text("INSERT INTO conversation_log (sender_id, data) VALUES (:s, :d)"),
-                    {"s": conversation, "d": json.dumps(data)})
+    session.execute(
+        text("INSERT INTO conversation_log (sender_id, data) VALUES (:s, :d)"),
+        {"s": conversation, "d": json.dumps(data)},
+    )
 
 
 def count(session, table: str, sender: str | None = None) -> int:

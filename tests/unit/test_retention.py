@@ -61,7 +61,10 @@ def test_when_it_is_a_dry_run_then_it_counts_the_same_and_deletes_nothing(conver
     session = conversations
     dry = retention.purge(session, NINETY_DAYS, now=NOW, dry_run=True)
     assert (dry.conversations, dry.tracker_events, dry.log_rows, dry.handoffs) == (1, 2, 4, 1)
-    assert rasa_tables.count(session, "tracker_events") == 6 and rasa_tables.count(session, "conversation_log") == 6
+    assert (
+        rasa_tables.count(session, "tracker_events") == 6
+        and rasa_tables.count(session, "conversation_log") == 6
+    )
     assert retention.runs(session) == []
     real = retention.purge(session, NINETY_DAYS, now=NOW)
     assert (real.conversations, real.tracker_events, real.log_rows, real.handoffs) == (1, 2, 4, 1)
@@ -88,13 +91,17 @@ def test_when_the_cli_purges_then_it_prints_and_records_what_went(cli_store, cap
     assert candor(["purge", "--dry-run", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["conversations"] == 1
     assert candor(["purge"]) == 0  # default period: CANDOR_RETENTION_DAYS (90)
-    assert capsys.readouterr().out.startswith("purged 1 conversation(s) (1 tracker events), 1 conversation-log row(s)")
+    assert capsys.readouterr().out.startswith(
+        "purged 1 conversation(s) (1 tracker events), 1 conversation-log row(s)"
+    )
     with db.session_factory(cli_store).begin() as session:
         assert rasa_tables.count(session, "tracker_events") == 1
         assert len(retention.runs(session)) == 1
 
 
-@pytest.mark.parametrize("argument", ["--older-than=0d", "--older-than=90", "--older-than=-3d", "--older-than=soon"])
+@pytest.mark.parametrize(
+    "argument", ["--older-than=0d", "--older-than=90", "--older-than=-3d", "--older-than=soon"]
+)
 def test_when_the_period_is_malformed_then_the_cli_exits_non_zero(cli_store, argument, capsys):
     with pytest.raises(SystemExit) as exited:
         candor(["purge", argument])
@@ -119,4 +126,6 @@ def test_when_a_scheduled_purge_fails_then_the_schedule_reports_it_and_keeps_goi
     schedule.stop()
     schedule._thread.join(timeout=30)
     assert reports[0] == "retention: purge failed (RuntimeError); retrying in 0 s"
-    assert reports[1].startswith("retention: purged 1 conversation(s) (2 tracker events), 3 conversation-log row(s)")
+    assert reports[1].startswith(
+        "retention: purged 1 conversation(s) (2 tracker events), 3 conversation-log row(s)"
+    )

@@ -4,7 +4,14 @@ import jwt
 import pytest
 
 from guardrails import config
-from guardrails.tokens import Agent, InvalidToken, mint_agent_token, mint_token, verify_agent_token, verify_token
+from guardrails.tokens import (
+    Agent,
+    InvalidToken,
+    mint_agent_token,
+    mint_token,
+    verify_agent_token,
+    verify_token,
+)
 
 FAR_FUTURE = 4_000_000_000
 
@@ -26,13 +33,21 @@ def test_when_an_agent_token_has_expired_then_it_is_refused_as_expired():
         "",
         "not-a-token",
         # our key and audience, but no role claim
-        jwt.encode({"sub": "dana", "aud": "candor-agent", "exp": FAR_FUTURE}, config.secret_key(), algorithm="HS256"),
+        jwt.encode(
+            {"sub": "dana", "aud": "candor-agent", "exp": FAR_FUTURE}, config.secret_key(), algorithm="HS256"
+        ),
         # a role that is not a string
-        jwt.encode({"sub": "dana", "role": ["billing", "supervisor"], "aud": "candor-agent", "exp": FAR_FUTURE},
-                   config.secret_key(), algorithm="HS256"),
+        jwt.encode(
+            {"sub": "dana", "role": ["billing", "supervisor"], "aud": "candor-agent", "exp": FAR_FUTURE},
+            config.secret_key(),
+            algorithm="HS256",
+        ),
         # someone else's key
-        jwt.encode({"sub": "dana", "role": "supervisor", "aud": "candor-agent", "exp": FAR_FUTURE}, "k" * 40,
-                   algorithm="HS256"),
+        jwt.encode(
+            {"sub": "dana", "role": "supervisor", "aud": "candor-agent", "exp": FAR_FUTURE},
+            "k" * 40,
+            algorithm="HS256",
+        ),
     ],
 )
 def test_when_an_agent_token_is_not_ours_then_it_is_refused(token):

@@ -78,13 +78,18 @@ def test_when_the_token_is_good_then_the_desk_knows_the_agent():
     ],
 )
 def test_when_an_agent_opens_a_handoff_then_they_see_the_masked_conversation_and_only_role_fields(
-        session, handoff, role, fields):
+    session, handoff, role, fields
+):
     shown = desk.show(session, Agent("dana", role), handoff.id)
     assert [line["text"] for line in shown["conversation"]] == [
-        "my email is <EMAIL_ADDRESS>, where is my order?", "Your order 10003 is on its way."]
+        "my email is <EMAIL_ADDRESS>, where is my order?",
+        "Your order 10003 is on its way.",
+    ]
     assert list(shown["profile"]) == fields
     rows = [(r.actor, r.action, r.detail) for r in audit.rows_for(session, "C001")]
-    assert rows == [(f"agent:{role}", "read", field) for field in fields] + [(f"agent:{role}", "viewed", "conversation")]
+    assert rows == [(f"agent:{role}", "read", field) for field in fields] + [
+        (f"agent:{role}", "viewed", "conversation")
+    ]
 
 
 def test_when_an_agent_sees_orders_then_no_address_comes_with_them(session, handoff):
@@ -116,7 +121,9 @@ def test_when_the_conversation_log_does_not_exist_yet_then_the_conversation_is_e
     assert desk.show(session, Agent("dana", "billing"), created.id)["conversation"] == []
 
 
-@pytest.mark.parametrize("raw, expected", [(None, None), ("", []), ("address, orders,address", ["address", "orders"])])
+@pytest.mark.parametrize(
+    "raw, expected", [(None, None), ("", []), ("address, orders,address", ["address", "orders"])]
+)
 def test_when_fields_are_asked_for_then_they_are_parsed_in_order_once(raw, expected):
     assert desk.parse_fields(raw) == expected
 

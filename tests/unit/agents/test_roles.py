@@ -23,7 +23,8 @@ def test_when_roles_load_then_each_has_exactly_the_promised_fields():
 
 @pytest.mark.parametrize("role, field", EVERY_PAIR)
 def test_when_an_agent_reads_a_field_then_only_role_fields_are_returned_and_each_try_is_audited(
-        session, role, field):
+    session, role, field
+):
     gateway = ProfileGateway(session, "C001", role=role)
     if field in EXPECTED[role]:
         assert gateway.read(field) is not None

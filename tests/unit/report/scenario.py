@@ -22,8 +22,10 @@ EXPECTED = {
     "masked_entities": {"EMAIL_ADDRESS": 2, "PHONE_NUMBER": 1, "CREDIT_CARD": 1},
     "consent": {"granted": 2, "withdrawn": 1},
     "reads_by_actor": {"bot:billing": 2, "bot:order_service": 1, "agent:delivery": 1},
-    "refused": [{"actor": "agent:billing", "field": "address", "count": 2},
-                {"actor": "agent:billing", "field": "purchase_history", "count": 1}],
+    "refused": [
+        {"actor": "agent:billing", "field": "address", "count": 2},
+        {"actor": "agent:billing", "field": "purchase_history", "count": 1},
+    ],
     "rights": {  # kind: (requested, fulfilled, not fulfilled, median seconds, slowest seconds)
         "access": (1, 0, 1, None, None),
         "export": (2, 2, 0, 20 * 60.0, 30 * 60.0),
@@ -64,11 +66,25 @@ def seed(session, now: datetime) -> None:
         except FieldNotAllowed:
             pass
     # rights requests with known waits; one before the period
-    for kind, age, wait in (("export", 3, timedelta(minutes=10)), ("export", 2, timedelta(minutes=30)),
-                            ("erasure", 1, timedelta(hours=2)), ("access", 1, None), ("export", 45, timedelta(1))):
+    for kind, age, wait in (
+        ("export", 3, timedelta(minutes=10)),
+        ("export", 2, timedelta(minutes=30)),
+        ("erasure", 1, timedelta(hours=2)),
+        ("access", 1, None),
+        ("export", 45, timedelta(1)),
+    ):
         requested = day(age)
-        session.add(RightsRequest(customer="x" * 32, kind=kind, channel="chat", requested_at=requested,
-                                  fulfilled_at=requested + wait if wait else None))
+        session.add(
+            RightsRequest(
+                customer="x" * 32,
+                kind=kind,
+                channel="chat",
+                requested_at=requested,
+                fulfilled_at=requested + wait if wait else None,
+            )
+        )
     retention.purge(session, timedelta(days=90), now=day(1), trigger="schedule")
-    retention.purge(session, timedelta(days=90), now=day(1) + timedelta(hours=1), trigger="schedule")  # nothing left
+    retention.purge(
+        session, timedelta(days=90), now=day(1) + timedelta(hours=1), trigger="schedule"
+    )  # nothing left
     session.flush()

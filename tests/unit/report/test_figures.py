@@ -29,9 +29,13 @@ def test_when_the_month_is_counted_then_every_figure_matches_the_scenario(month)
     assert found.consent == EXPECTED["consent"]
     assert found.reads_by_actor == EXPECTED["reads_by_actor"]
     assert found.refused == EXPECTED["refused"] and found.refused_total == 3
-    assert {row.kind: (row.requested, row.fulfilled, row.not_fulfilled, row.median_seconds, row.slowest_seconds)
-            for row in found.rights_requests} == EXPECTED["rights"]
-    assert [(run.conversations, run.tracker_events, run.log_rows) for run in found.purges] == EXPECTED["purges"]
+    assert {
+        row.kind: (row.requested, row.fulfilled, row.not_fulfilled, row.median_seconds, row.slowest_seconds)
+        for row in found.rights_requests
+    } == EXPECTED["rights"]
+    assert [(run.conversations, run.tracker_events, run.log_rows) for run in found.purges] == EXPECTED[
+        "purges"
+    ]
     assert found.purge_runs == EXPECTED["purge_runs"]
     assert found.audit_chain == {"intact": True, "rows": 11, "first_broken_id": None, "reason": ""}
 
@@ -42,8 +46,11 @@ def test_when_the_month_is_counted_then_daily_series_put_each_event_on_its_day(m
     day = lambda n: (now - timedelta(days=n)).date().isoformat()  # noqa: E731
     assert found.days[0] == day(30) and found.days[-1] == day(0) and len(found.days) == 31
     assert found.conversations_by_day == {day(3): 1, day(2): 2, day(1): 1}
-    assert found.consent_by_day == {day(5): {"granted": 1, "withdrawn": 0}, day(4): {"granted": 1, "withdrawn": 0},
-                                    day(1): {"granted": 0, "withdrawn": 1}}
+    assert found.consent_by_day == {
+        day(5): {"granted": 1, "withdrawn": 0},
+        day(4): {"granted": 1, "withdrawn": 0},
+        day(1): {"granted": 0, "withdrawn": 1},
+    }
 
 
 def test_when_the_period_is_longer_then_older_rows_are_counted_too(month):
@@ -74,11 +81,16 @@ def test_when_the_report_is_asked_for_as_json_then_the_cli_prints_the_same_figur
     assert [r["median_seconds"] for r in printed["rights_requests"]] == [None, 1200.0, 7200.0]
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["report", "--since", "a month"], "is not a period like"),
-    (["report", "--since", "0d"], "is not a period like"),
-])
-def test_when_the_period_is_malformed_then_the_report_cli_exits_non_zero(cli_store, capsys, arguments, message):
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["report", "--since", "a month"], "is not a period like"),
+        (["report", "--since", "0d"], "is not a period like"),
+    ],
+)
+def test_when_the_period_is_malformed_then_the_report_cli_exits_non_zero(
+    cli_store, capsys, arguments, message
+):
     with pytest.raises(SystemExit) as exited:
         candor(arguments)
     assert exited.value.code == 2 and message in capsys.readouterr().err

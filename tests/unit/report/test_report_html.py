@@ -11,8 +11,15 @@ from guardrails.report import figures, html
 from tests.unit.report.scenario import seed
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
@@ -37,16 +44,29 @@ def test_when_the_page_is_rendered_then_it_references_nothing_outside_itself(pag
 
 
 def test_when_the_page_is_rendered_then_it_shows_the_scenarios_numbers(page_html):
-    tiles = dict((label, int(number.replace(",", ""))) for number, label in
-                 re.findall(r'<div class="tile"><b>([\d,]+)</b>([^<]+)</div>', page_html))
-    assert tiles == {"conversations": 3, "customer messages": 4, "personal-data entities masked": 4,
-                     "consent grants": 2, "consent withdrawals": 1, "profile fields read": 4,
-                     "refused access attempts": 3, "rights requests": 4, "purge runs": 2}
-    assert "<td>EMAIL_ADDRESS</td><td class=\"n\">2</td>" in page_html
-    assert "<td>export</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">0</td><td>20 min</td>" in page_html
+    tiles = dict(
+        (label, int(number.replace(",", "")))
+        for number, label in re.findall(r'<div class="tile"><b>([\d,]+)</b>([^<]+)</div>', page_html)
+    )
+    assert tiles == {
+        "conversations": 3,
+        "customer messages": 4,
+        "personal-data entities masked": 4,
+        "consent grants": 2,
+        "consent withdrawals": 1,
+        "profile fields read": 4,
+        "refused access attempts": 3,
+        "rights requests": 4,
+        "purge runs": 2,
+    }
+    assert '<td>EMAIL_ADDRESS</td><td class="n">2</td>' in page_html
+    assert (
+        '<td>export</td><td class="n">2</td><td class="n">2</td><td class="n">0</td><td>20 min</td>'
+        in page_html
+    )
     assert "2 purge run(s) in the period" in page_html
     assert page_html.count("<td>schedule</td>") == 1  # only the run that deleted something is listed
-    assert "<td>schedule</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">2</td>" in page_html
+    assert '<td>schedule</td><td class="n">1</td><td class="n">2</td><td class="n">2</td>' in page_html
     assert "Intact: all 11 rows" in page_html
     assert page_html.count("<svg") == 5
 
@@ -58,7 +78,9 @@ def test_when_the_report_opens_in_chromium_then_it_makes_no_network_request(cli_
         seed(session, datetime.utcnow())
     out = tmp_path / "report.html"
     assert candor(["report", "--since", "30d", "--out", str(out)]) == 0
-    assert f"wrote {out}: 3 conversation(s), 3 refused attempt(s), audit chain intact" in capsys.readouterr().out
+    assert (
+        f"wrote {out}: 3 conversation(s), 3 refused attempt(s), audit chain intact" in capsys.readouterr().out
+    )
 
     requested: list[str] = []
     with sync_playwright() as playwright:
