@@ -1,8 +1,8 @@
 """Rasa's two tables as bot/stores.py creates them, for tests of code that reads them raw.
 
 Rasa creates ``tracker_events`` and ``conversation_log`` when the server starts; unit tests
-have no server, so they create the same columns here and insert rows the way the stores do
-(already pseudonymised sender ids; the log's data is masked event JSON).
+have no server, so they create the same columns here (on any database) and insert rows the
+way the stores do: sender ids already pseudonymised, the log's data masked event JSON.
 """
 
 from __future__ import annotations
@@ -10,26 +10,32 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from sqlalchemy import text
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, func, select
 
 from guardrails.conversation_log import pseudonym
 
+_METADATA = MetaData()
+TRACKER_EVENTS = Table(
+    "tracker_events", _METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(64), nullable=False, index=True),
+    Column("type_name", String(255), nullable=False),
+    Column("timestamp", Float),
+    Column("intent_name", String(255)),
+    Column("action_name", String(255)),
+    Column("data", Text),
+)
+CONVERSATION_LOG = Table(
+    "conversation_log", _METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(64), index=True),
+    Column("data", Text),
+)
+TABLES = {table.name: table for table in (TRACKER_EVENTS, CONVERSATION_LOG)}
+
 
 def create(session) -> None:
-    session.execute(
-        text(
-            "CREATE TABLE IF NOT EXISTS tracker_events (id INTEGER PRIMARY KEY, "
-            "sender_id VARCHAR(64) NOT NULL, type_name VARCHAR(255) NOT NULL, timestamp FLOAT, "
-            "intent_name VARCHAR(255), action_name VARCHAR(255), "
-            "data TEXT)"
-        )
-    )
-    session.execute(
-        text(
-            "CREATE TABLE IF NOT EXISTS conversation_log "
-            "(id INTEGER PRIMARY KEY, sender_id VARCHAR(64), data TEXT)"
-        )
-    )
+    _METADATA.create_all(session.connection())
 
 
 def unix(moment: datetime) -> float:
@@ -37,13 +43,8 @@ def unix(moment: datetime) -> float:
 
 
 def tracker_event(session, sender: str, at: datetime) -> None:
-    session.execute(
-        text(
-            "INSERT INTO tracker_events (sender_id, type_name, timestamp, data) "
-            "VALUES (:s, 'user', :t, 'v1:x')"
-        ),
-        {"s": pseudonym(sender), "t": unix(at)},
-    )
+    session.execute(TRACKER_EVENTS.insert().values(
+        sender_id=pseudonym(sender), type_name="user", timestamp=unix(at), data="v1:x"))
 
 
 def log_event(session, sender: str, at: datetime, event: str = "user", text_: str = "hello") -> None:
@@ -51,12 +52,12 @@ def log_event(session, sender: str, at: datetime, event: str = "user", text_: st
     data = {"event": event, "timestamp": unix(at), "sender_id": conversation, "text": text_}
     if event == "user":
         data["parse_data"] = {"text": text_, "intent": {"name": "greet"}}
-    session.execute(
-        text("INSERT INTO conversation_log (sender_id, data) VALUES (:s, :d)"),
-        {"s": conversation, "d": json.dumps(data)},
-    )
+    session.execute(CONVERSATION_LOG.insert().values(sender_id=conversation, data=json.dumps(data)))
 
 
 def count(session, table: str, sender: str | None = None) -> int:
-    where = "" if sender is None else " WHERE sender_id = :s"
-    return session.scalar(text(f"SELECT COUNT(*) FROM {table}{where}"), {"s": pseudonym(sender or "")})
+    found = TABLES[table]
+    statement = select(func.count()).select_from(found)
+    if sender is not None:
+        statement = statement.where(found.c.sender_id == pseudonym(sender))
+    return session.scalar(statement)
