@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from guardrails.conversation_store import customer_key
 from guardrails.crypto import keyed_hash
 
 # Keys whose string values are names from our own domain and model, never customer text.
@@ -36,7 +37,7 @@ def mask_event(event: dict[str, Any], mask: Callable[[str], str]) -> dict[str, A
         masked["sender_id"] = pseudonym(str(event["sender_id"]))
     customer_id = (event.get("metadata") or {}).get("customer_id")
     if customer_id:
-        masked["customer"] = keyed_hash(str(customer_id), purpose="customer", length=32)
+        masked["customer"] = customer_key(str(customer_id))
     return masked
 
 

@@ -17,9 +17,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guardrails import audit
+from guardrails import audit, conversation_store
 from guardrails.consent import ledger, purposes
 from guardrails.store.models import Customer, Invoice, Order, OrderItem, Refund
+from guardrails.store.queries import UnknownCustomer
 
 
 class FieldNotAllowed(PermissionError):
@@ -41,7 +42,7 @@ class Purchase:
 def _customer(session: Session, customer_id: str) -> Customer:
     found = session.get(Customer, customer_id)
     if found is None:
-        raise LookupError("unknown customer")
+        raise UnknownCustomer("unknown customer")
     return found
 
 
@@ -75,7 +76,18 @@ def _invoices(session: Session, customer_id: str) -> list[Invoice]:
     return list(session.scalars(statement))
 
 
+def _contact(session: Session, customer_id: str) -> dict[str, Any]:
+    found = _customer(session, customer_id)
+    return {"full_name": found.full_name, "email": found.email, "phone": found.phone,
+            "customer_since": found.created_at}
+
+
+def _conversations(session: Session, customer_id: str) -> list[dict[str, Any]]:
+    return conversation_store.history(session, conversation_store.conversations_of(session, customer_id))
+
+
 READERS: dict[str, Callable[[Session, str], Any]] = {
+    "contact": _contact,
     "purchase_history": _purchase_history,
     "preferences": lambda session, cid: list(_customer(session, cid).preferences or []),
     "address": lambda session, cid: _customer(session, cid).address,
@@ -84,6 +96,8 @@ READERS: dict[str, Callable[[Session, str], Any]] = {
     "invoices": _invoices,
     "birth_year": lambda session, cid: _customer(session, cid).birth_year,
     "gender": lambda session, cid: _customer(session, cid).gender,
+    "consents": ledger.consent_history,
+    "conversations": _conversations,
 }
 
 
@@ -96,11 +110,13 @@ class ProfileGateway:
         customer_id: str,
         purpose: str,
         on_read: Callable[[str, str], None] | None = None,
+        actor: str | None = None,
     ) -> None:
         self.session = session
         self.customer_id = customer_id
         self.purpose = purposes.purpose(purpose)  # an unknown purpose fails here
         self.on_read = on_read
+        self.actor = actor or f"bot:{self.purpose.name}"  # who reads, for the audit trail
         self.reads: list[tuple[str, str]] = []  # (purpose, field), in order
 
     def read(self, field: str) -> Any:
@@ -114,7 +130,7 @@ class ProfileGateway:
             if not ledger.consent_state(self.session, self.customer_id, name).current_grant:
                 raise ConsentRequired(f"purpose {name!r} needs the customer's current consent for {field!r}")
         value = READERS[field](self.session, self.customer_id)
-        audit.append(self.session, f"bot:{name}", "read", self.customer_id, field)
+        audit.append(self.session, self.actor, "read", self.customer_id, field)
         self.reads.append((name, field))
         if self.on_read is not None:
             self.on_read(name, field)

@@ -9,7 +9,7 @@ import argparse
 import importlib
 import sys
 
-SUBCOMMAND_MODULES = ("token", "customers", "db", "mask", "scan_data", "audit")
+SUBCOMMAND_MODULES = ("token", "customers", "db", "mask", "scan_data", "audit", "rights")
 
 
 class CommandError(Exception):
