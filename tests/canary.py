@@ -8,10 +8,43 @@ value; it is searched for lower-cased and, where it has six or more digits, as d
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.orm import Session
 
+from guardrails.consent import ledger
 from guardrails.crypto import decrypt_text
+from guardrails.store.models import Customer, Invoice, Order, OrderItem, Refund
+
+
+def canary_values(tag: str, phone_suffix: str) -> dict[str, str]:
+    """Clearly fake personal values, distinct per ``tag``, for one canary customer."""
+    return {
+        "name": f"Testy {tag}",
+        "email": f"testy.{tag.lower()}@example.com",
+        "phone": f"+44 20 7946 {phone_suffix}",
+        "address": f"17 {tag} Lane, Testville, TE17 9CW",
+        "card": f"Visa ending {phone_suffix}",
+        "refund reason": f"the {tag} kettle whistled off-key",
+        "typed": f"my other address is 5 {tag} Close",
+    }
+
+
+def add_canary_customer(session: Session, customer_id: str, order_number: str, values: dict[str, str]) -> None:
+    """A customer with an order (and item), a refund, an invoice and a consent answer."""
+    placed = datetime(2026, 1, 5, 10, 0)
+    session.add(Customer(id=customer_id, full_name=values["name"], email=values["email"], phone=values["phone"],
+                         address=values["address"], birth_year=1990, gender="nonbinary", preferences=["camping"]))
+    session.add(Order(number=order_number, customer_id=customer_id, placed_at=placed, status="delivered",
+                      carrier="Parcelgo", delivered_at=placed + timedelta(days=3), shipping_address=values["address"],
+                      items=[OrderItem(product_id="P001", quantity=1, unit_price_cents=18900)]))
+    session.add(Refund(order_number=order_number, amount_cents=18900, status="approved",
+                       reason=values["refund reason"], requested_at=placed + timedelta(days=5)))
+    session.add(Invoice(number=f"INV-{order_number}", order_number=order_number, customer_id=customer_id,
+                        issued_at=placed, amount_cents=18900, status="paid", payment_method=values["card"]))
+    session.flush()
+    ledger.record_consent(session, customer_id, "personalisation", True, "rest", "conv/1", now=placed)
 
 
 def search_terms(canaries: dict[str, str]) -> dict[str, str]:

@@ -22,7 +22,7 @@ NOW = datetime(2026, 2, 1, 12, 0)
 
 @pytest.fixture
 def canary(session):
-    add_canary_customer(session)
+    add_canary_customer(session, CANARY_ID, "19001", CANARY)
     add_conversation(session, "canary-chat", CANARY_ID)
     add_conversation(session, "someone-else", "C001", text="hello from Alice")
     return session
