@@ -27,7 +27,7 @@ def canary_values(tag: str, phone_suffix: str) -> dict[str, str]:
         "address": f"17 {tag} Lane, Testville, TE17 9CW",
         "card": f"Visa ending {phone_suffix}",
         "refund reason": f"the {tag} kettle whistled off-key",
-        "typed": f"my other address is 5 {tag} Close",
+        "typed": f"testy.{tag.lower()}.work@example.com",  # a value only typed in chat
     }
 
 

@@ -11,6 +11,7 @@ the erasure. The staff CLI (``candor export``/``forget``) is run as a subprocess
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +58,7 @@ def journey(bot):
     seen = {
         "greeting": text(first, f"hi, my name is {CHAT_CANARY['name']}"),
         "order": text(first, f"my email is {CHAT_CANARY['email']}, where is my order?"),
-        "typed": text(first, f"{CHAT_CANARY['typed']}, can I send the tent back?"),
+        "typed": text(first, f"can I send the tent back? my work email is {CHAT_CANARY['typed']}"),
         "held": text(first, "what data do you hold about me?"),
     }
     replies = bot.say(first, "export my data", token=token)
@@ -101,7 +102,7 @@ def test_when_link_is_used_then_the_export_holds_everything(journey):
     assert "attachment" in first.headers["Content-Disposition"]
     document = first.json()
     text = json.dumps(document)
-    missing = [kind for kind in ("name", "email", "phone", "address", "card", "refund reason") if
+    missing = [kind for kind in ("name", "email", "phone", "address", "card", "refund reason", "typed") if
                CHAT_CANARY[kind] not in text]
     assert missing == []
     assert document["orders"][0]["items"][0]["product"] == "Ridge 2 tent"
@@ -142,7 +143,7 @@ def test_when_erasure_is_asked_then_it_is_confirmed_first_and_a_no_keeps_everyth
 def test_when_erased_then_no_table_holds_a_canary_value(bot, journey):
     stored = journey["stored after erasure"]
     assert found(CHAT_CANARY, stored) == []
-    assert CHAT_ID.lower() not in "\n".join(stored.values())
+    assert re.search(rf"\b{CHAT_ID.lower()}\b", "\n".join(stored.values())) is None  # the id, not inside a hash
     # and after more chatting with the still-valid token
     assert found(CHAT_CANARY, everything_stored(bot.database_url, decrypt_trackers=True)) == []
 
