@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from actions.service import Reply
 from guardrails.store import db
+from guardrails.store.queries import UnknownCustomer
 from guardrails.store.models import today
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,9 @@ def run_in_store(action_name: str, work: Callable[[Session], T]) -> T | None:
 
 
 def reply_from_store(action_name: str, answer: Callable[[Session], Reply]) -> Reply:
-    """Like :func:`run_in_store` for one reply; a store outage becomes a polite reply."""
-    reply = run_in_store(action_name, answer)
+    """Like :func:`run_in_store` for one reply; a store outage or an erased profile becomes a polite reply."""
+    try:
+        reply = run_in_store(action_name, answer)
+    except UnknownCustomer:  # a valid token whose customer was erased
+        return Reply("utter_no_account_data")
     return reply if reply is not None else Reply("utter_service_unavailable")

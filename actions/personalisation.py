@@ -18,7 +18,7 @@ from actions.service import Reply, money
 from guardrails import recommender
 from guardrails.consent import ledger, purposes
 from guardrails.profile_gateway import ProfileGateway
-from guardrails.store import catalogue
+from guardrails.store import catalogue, queries
 
 PURPOSE = "personalisation"
 FIELD_WORDS = {"purchase_history": "your purchase history", "preferences": "the interests you've told us"}
@@ -40,8 +40,8 @@ def fields_in_words(purpose_name: str = PURPOSE) -> str:
 
 def suggest(session: Session, customer_id: str | None, declined_in_chat: bool, limit: int = 3) -> Suggestions:
     """Ask first, suggest personally, or fall back to best sellers, as consent allows."""
-    if customer_id is None or declined_in_chat:
-        return popular(session, limit)
+    if customer_id is None or declined_in_chat or queries.customer(session, customer_id) is None:
+        return popular(session, limit)  # anonymous, declined, or erased: nothing personal to use
     state = ledger.consent_state(session, customer_id, PURPOSE)
     if state.needs_asking:
         notice = purposes.purpose(PURPOSE).notice.strip()

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from guardrails.profile_gateway import ProfileGateway
+from guardrails.rights import erasure, links, requests
 from guardrails.store import queries, rules
 from guardrails.store.models import Order
 
@@ -190,8 +191,11 @@ def held_data(session: Session, customer_id: str) -> Reply:
     """A data-access answer: which categories we hold about this customer, and for what.
 
     Read through the gateway for the ``data_rights`` purpose, so the request itself is
-    audited like every other use of the profile.
+    audited like every other use of the profile, and registered as an access request.
     """
+    requests.record_fulfilled(session, customer_id, "access", "chat")
+    if queries.customer(session, customer_id) is None:
+        return Reply("utter_no_account_data")
     gateway = ProfileGateway(session, customer_id, "data_rights")
     orders, refunds, invoices = gateway.read("orders"), gateway.read("refunds"), gateway.read("invoices")
     interests = gateway.read("preferences")
@@ -206,3 +210,22 @@ def held_data(session: Session, customer_id: str) -> Reply:
         if gateway.read("birth_year") or gateway.read("gender") else None,
     ]
     return Reply("utter_data_held", {"categories": "; ".join(item for item in held if item)})
+
+
+def export_link(session: Session, customer_id: str, public_url: str) -> Reply:
+    """A one-time download link for the customer's export (the export itself is made on download)."""
+    if queries.customer(session, customer_id) is None:
+        requests.record_fulfilled(session, customer_id, "export", "chat")  # answered: nothing to export
+        return Reply("utter_no_account_data")
+    link = links.create_link(session, customer_id)
+    url = public_url + link.path
+    minutes = str(max(1, link.ttl_seconds // 60))
+    payload = {"export_link": {"url": url, "path": link.path, "expires_at": link.expires_at.isoformat() + "Z",
+                               "single_use": True}}
+    return Reply("utter_export_link", {"link": url, "minutes": minutes}, payload)
+
+
+def erase(session: Session, customer_id: str) -> Reply:
+    """Erase everything about the customer that the law lets us erase (see guardrails/rights/erasure.py)."""
+    erasure.erase_customer(session, customer_id, channel="chat")
+    return Reply("utter_data_erased")

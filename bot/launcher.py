@@ -101,6 +101,7 @@ class Stack:
     def _spawn(self, name: str, command: list[str]) -> None:
         env = os.environ | QUIET_ENVIRONMENT | self.environment
         env["ACTION_SERVER_URL"] = f"{self.action_url}/webhook"
+        env["CANDOR_RASA_PORT"] = str(self.rasa_port)  # export download links name the real port
         log = open(self.log_dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

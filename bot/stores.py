@@ -15,17 +15,19 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from typing import Any
+from typing import Any, Iterator
 
 import sqlalchemy as sa
 from rasa.core.brokers.sql import SQLEventBroker
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import declarative_base, sessionmaker
 
-from guardrails import config, crypto
+from guardrails import config, conversation_store, crypto
 from guardrails.conversation_log import mask_event
-from guardrails.sqltypes import EncryptedText, PseudonymousId
+from guardrails.rights.erasure import MARKER_SLOT
 from guardrails.store import db
 
 logger = logging.getLogger(__name__)
@@ -43,27 +45,49 @@ def _require_key() -> None:
 
 
 class EncryptedSQLTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store, encrypted at rest, with pseudonymous sender ids."""
+    """Rasa's SQL tracker store, encrypted at rest, with pseudonymous sender ids.
+
+    Erasure-aware: when a turn erased the customer's data (``action_erase_data`` deletes
+    this conversation's rows and returns the ``data_erased`` marker), Rasa would find no
+    stored events and write, and stream to the analytics log, the whole conversation again.
+    So of a tracker holding the marker, only the events after it are saved and streamed.
+    """
 
     Base = declarative_base()
 
     class SQLEvent(Base):
-        __tablename__ = "tracker_events"
-
-        id = sa.Column(sa.Integer, primary_key=True)
-        sender_id = sa.Column(PseudonymousId, nullable=False, index=True)
-        type_name = sa.Column(sa.String(255), nullable=False)
-        timestamp = sa.Column(sa.Float)
-        intent_name = sa.Column(sa.String(255))
-        action_name = sa.Column(sa.String(255))
-        data = sa.Column(EncryptedText)
+        __table__ = conversation_store.tracker_events
 
     def __init__(self, domain: Domain | None = None, event_broker: Any = None, **kwargs: Any) -> None:
         _require_key()
         self.engine = _engine()
-        self.Base.metadata.create_all(self.engine)
+        conversation_store.metadata.create_all(self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
         TrackerStore.__init__(self, domain, event_broker)
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        after_erasure = events_after_erasure(tracker)
+        if after_erasure is None:
+            await super().stream_events(tracker)
+        elif self.event_broker is not None:
+            await self._stream_new_events(self.event_broker, after_erasure, tracker.sender_id)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        after_erasure = events_after_erasure(tracker)
+        if after_erasure is None:
+            return super()._additional_events(session, tracker)
+        stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+        return iter(after_erasure[stored:])
+
+
+def events_after_erasure(tracker: DialogueStateTracker) -> list[Event] | None:
+    """The events after the last erasure marker, or None when this tracker erased nothing."""
+    events = list(tracker.events)
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if isinstance(event, SlotSet) and event.key == MARKER_SLOT and event.value is True:
+            return events[index + 1:]
+    return None
 
 
 class MaskedSQLEventBroker(SQLEventBroker):
@@ -72,16 +96,12 @@ class MaskedSQLEventBroker(SQLEventBroker):
     Base = declarative_base()
 
     class SQLBrokerEvent(Base):
-        __tablename__ = "conversation_log"
-
-        id = sa.Column(sa.Integer, primary_key=True)
-        sender_id = sa.Column(sa.String(64), index=True)  # already a pseudonym
-        data = sa.Column(sa.Text)
+        __table__ = conversation_store.conversation_log
 
     def __init__(self, **kwargs: Any) -> None:
         _require_key()
         self.engine = _engine()
-        self.Base.metadata.create_all(self.engine)
+        conversation_store.metadata.create_all(self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     @classmethod

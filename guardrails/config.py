@@ -33,6 +33,7 @@ class Settings:
     retention_days: int  # conversations older than this are purged
     export_link_ttl_seconds: int  # how long a one-time export download link works
     lock_store_url: str | None  # redis://... so several Rasa instances share locks; None = in memory
+    public_url: str  # where customers reach the Rasa server (export download links start with it)
 
     @property
     def secret_key_file(self) -> Path:
@@ -43,6 +44,7 @@ class Settings:
 def settings() -> Settings:
     state_dir = Path(os.environ.get("CANDOR_STATE_DIR", PROJECT_ROOT / ".candor"))
     database_url = os.environ.get("CANDOR_DATABASE_URL") or f"sqlite:///{state_dir / 'candor.db'}"
+    rasa_port = _int_setting("CANDOR_RASA_PORT", 5005)
     seed_file = Path(os.environ.get("CANDOR_SEED_FILE", PROJECT_ROOT / "data" / "seed" / "demo_store.yml"))
     return Settings(
         state_dir=state_dir,
@@ -50,13 +52,14 @@ def settings() -> Settings:
         seed_file=seed_file,
         token_ttl_seconds=_int_setting("CANDOR_TOKEN_TTL_SECONDS", 12 * 3600),
         secret_key_env=os.environ.get("CANDOR_SECRET_KEY") or None,
-        rasa_port=_int_setting("CANDOR_RASA_PORT", 5005),
+        rasa_port=rasa_port,
         action_port=_int_setting("CANDOR_ACTION_PORT", 5055),
         widget_port=_int_setting("CANDOR_WIDGET_PORT", 8080),
         demo_port=_int_setting("CANDOR_DEMO_PORT", 7860),
         retention_days=_int_setting("CANDOR_RETENTION_DAYS", 90),
         export_link_ttl_seconds=_int_setting("CANDOR_EXPORT_LINK_TTL_SECONDS", 15 * 60),
         lock_store_url=os.environ.get("CANDOR_LOCK_STORE_URL") or None,
+        public_url=(os.environ.get("CANDOR_PUBLIC_URL") or f"http://localhost:{rasa_port}").rstrip("/"),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from sqlalchemy import column, inspect, select, table
 from sqlalchemy.orm import Session
 
+from guardrails.conversation_store import customer_key
 from guardrails.crypto import keyed_hash
 
 # The table the masked event broker (bot/stores.py) writes; Rasa creates it at start-up, so
@@ -45,7 +46,7 @@ def mask_event(event: dict[str, Any], mask: Callable[[str], str]) -> dict[str, A
         masked["sender_id"] = pseudonym(str(event["sender_id"]))
     customer_id = (event.get("metadata") or {}).get("customer_id")
     if customer_id:
-        masked["customer"] = keyed_hash(str(customer_id), purpose="customer", length=32)
+        masked["customer"] = customer_key(str(customer_id))
     return masked
 
 

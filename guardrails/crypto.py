@@ -33,10 +33,18 @@ def derived_key(purpose: str) -> bytes:
     return hkdf.derive(config.secret_key())
 
 
+def hmac_hex(key: bytes, message: str, length: int) -> str:
+    """HMAC-SHA256 of ``message`` as ``length`` hex digits: the one pseudonym function.
+
+    Every pseudonym in Candor (sender and customer ids, audit rows, the masking
+    ``pseudonym`` operator) goes through here, so there is one scheme to review.
+    """
+    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()[:length]
+
+
 def keyed_hash(value: str, purpose: str = "pseudonym", length: int = 16) -> str:
     """A stable pseudonym: the same value and key give the same hex string, nobody can reverse it."""
-    digest = hmac.new(derived_key(purpose), value.encode(), hashlib.sha256).hexdigest()
-    return digest[:length]
+    return hmac_hex(derived_key(purpose), value, length)
 
 
 def encrypt_text(plaintext: str, purpose: str = "tracker") -> str:

@@ -23,10 +23,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from guardrails import audit
+from guardrails import audit, conversation_store
 from guardrails.agents import roles
 from guardrails.consent import ledger, purposes
 from guardrails.store.models import Customer, Invoice, Order, OrderItem, Refund
+from guardrails.store.queries import UnknownCustomer
 
 
 class FieldNotAllowed(PermissionError):
@@ -48,7 +49,7 @@ class Purchase:
 def _customer(session: Session, customer_id: str) -> Customer:
     found = session.get(Customer, customer_id)
     if found is None:
-        raise LookupError("unknown customer")
+        raise UnknownCustomer("unknown customer")
     return found
 
 
@@ -82,7 +83,18 @@ def _invoices(session: Session, customer_id: str) -> list[Invoice]:
     return list(session.scalars(statement))
 
 
+def _contact(session: Session, customer_id: str) -> dict[str, Any]:
+    found = _customer(session, customer_id)
+    return {"full_name": found.full_name, "email": found.email, "phone": found.phone,
+            "customer_since": found.created_at}
+
+
+def _conversations(session: Session, customer_id: str) -> list[dict[str, Any]]:
+    return conversation_store.history(session, conversation_store.conversations_of(session, customer_id))
+
+
 READERS: dict[str, Callable[[Session, str], Any]] = {
+    "contact": _contact,
     "purchase_history": _purchase_history,
     "preferences": lambda session, cid: list(_customer(session, cid).preferences or []),
     "address": lambda session, cid: _customer(session, cid).address,
@@ -91,6 +103,8 @@ READERS: dict[str, Callable[[Session, str], Any]] = {
     "invoices": _invoices,
     "birth_year": lambda session, cid: _customer(session, cid).birth_year,
     "gender": lambda session, cid: _customer(session, cid).gender,
+    "consents": ledger.consent_history,
+    "conversations": _conversations,
 }
 
 
@@ -103,6 +117,7 @@ class ProfileGateway:
         customer_id: str,
         purpose: str | None = None,
         on_read: Callable[[str, str], None] | None = None,
+        actor: str | None = None,
         *,
         role: str | None = None,
     ) -> None:
@@ -122,7 +137,7 @@ class ProfileGateway:
             self.role = None
             self.purpose = purposes.purpose(purpose)  # an unknown purpose fails here
             self.name, self.fields = self.purpose.name, self.purpose.fields
-            self.actor = f"bot:{self.purpose.name}"
+            self.actor = actor or f"bot:{self.purpose.name}"  # staff exports read as "staff:cli"
             self._describe = f"purpose {self.purpose.name!r}"
 
     def allows(self, field: str) -> bool:

@@ -10,7 +10,7 @@ import importlib
 import sys
 
 SUBCOMMAND_MODULES = (
-    "token", "customers", "db", "mask", "scan_data", "audit", "agent_token", "purge", "report",
+    "token", "customers", "db", "mask", "scan_data", "audit", "agent_token", "purge", "report", "rights",
 )
 
 

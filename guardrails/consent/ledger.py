@@ -17,6 +17,7 @@ from guardrails import audit
 from guardrails.consent import purposes
 from guardrails.consent.models import ConsentRecord
 from guardrails.store.models import Customer
+from guardrails.store.queries import UnknownCustomer
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def record_consent(
     if not channel or not source_event:
         raise ValueError("a consent record needs the channel and the source event it came from")
     if session.get(Customer, customer_id) is None:
-        raise LookupError("cannot record consent for an unknown customer")
+        raise UnknownCustomer("cannot record consent for an unknown customer")
     record = ConsentRecord(
         customer_id=customer_id,
         purpose=purpose,

@@ -20,7 +20,8 @@ PURPOSES_FILE = Path(__file__).with_name("purposes.yml")
 
 # Every field the profile gateway knows how to read; a purpose naming anything else is a typo.
 PROFILE_FIELDS = frozenset(
-    {"purchase_history", "preferences", "address", "orders", "refunds", "invoices", "birth_year", "gender"}
+    {"purchase_history", "preferences", "address", "orders", "refunds", "invoices", "birth_year", "gender",
+     "contact", "consents", "conversations"}
 )
 # Sensitive whatever the YAML says: the file can add to this list, never take away from it.
 ALWAYS_SENSITIVE = frozenset({"birth_year", "gender"})

@@ -52,6 +52,9 @@ def create_schema(url: str | None = None) -> None:
     import guardrails.audit  # noqa: F401 - registers the audit trail and the ledger on the same Base
     import guardrails.consent.models  # noqa: F401
     import guardrails.retention  # noqa: F401
+    import guardrails.rights.links  # noqa: F401
     import guardrails.rights.requests  # noqa: F401
+    from guardrails import conversation_store
 
     Base.metadata.create_all(engine(url))
+    conversation_store.metadata.create_all(engine(url))  # Rasa's two tables, so rights work before Rasa ran

@@ -85,7 +85,7 @@ class Refund(Base):
     order_number = Column(String(16), ForeignKey("orders.number"), nullable=False, index=True)
     amount_cents = Column(Integer, nullable=False)
     status = Column(String(16), nullable=False)  # requested, approved, paid, rejected
-    reason = Column(String(200))
+    reason = Column(String(200), info=PERSONAL)  # the customer's own words
     requested_at = Column(DateTime, nullable=False)
     completed_at = Column(DateTime)
 
@@ -101,7 +101,7 @@ class Invoice(Base):
     issued_at = Column(DateTime, nullable=False)
     amount_cents = Column(Integer, nullable=False)
     status = Column(String(16), nullable=False)  # paid, due, refunded
-    payment_method = Column(String(64))  # only a card brand and its last four digits
+    payment_method = Column(String(64), info=PERSONAL)  # only a card brand and its last four digits
 
     order = relationship("Order", back_populates="invoice")
 

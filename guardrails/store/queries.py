@@ -11,6 +11,10 @@ from sqlalchemy.orm import Session
 from guardrails.store.models import Customer
 
 
+class UnknownCustomer(LookupError):
+    """No profile for this customer id: never existed, or erased (their token may still verify)."""
+
+
 def customer(session: Session, customer_id: str) -> Customer | None:
     return session.get(Customer, customer_id)
 

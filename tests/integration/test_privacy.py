@@ -9,12 +9,12 @@ and its digits-only form.
 from __future__ import annotations
 
 import asyncio
-import re
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 from guardrails.config import PROJECT_ROOT
+from tests.canary import everything_stored, found
 
 CANARIES = {
     "email": "canary.person@example.com",
@@ -30,28 +30,6 @@ CANARIES = {
     "ni number": "QQ 12 34 56 C",
     "ip address": "203.0.113.77",
 }
-
-
-def search_terms() -> dict[str, str]:
-    terms = {}
-    for kind, value in CANARIES.items():
-        terms[kind] = value.lower()
-        digits = re.sub(r"\D", "", value)
-        if len(digits) >= 6:
-            terms[f"{kind} (digits only)"] = digits
-    return terms
-
-
-def everything_stored(database_url: str) -> dict[str, str]:
-    """Every table's rows, each column rendered as text, keyed by table name."""
-    engine = create_engine(database_url)
-    contents = {}
-    with engine.connect() as connection:
-        for table in inspect(engine).get_table_names():
-            rows = connection.execute(text(f'SELECT * FROM "{table}"')).fetchall()
-            contents[table] = "\n".join(" | ".join(str(value) for value in row) for row in rows).lower()
-    engine.dispose()
-    return contents
 
 
 @pytest.fixture(scope="module")
@@ -87,18 +65,15 @@ def test_when_customer_types_personal_data_then_the_dialogue_still_works(canary_
 
 
 def test_when_conversation_is_over_then_no_log_file_holds_a_canary(bot, canary_conversation):
-    logs = bot.log_text().lower()
+    logs = bot.log_text()
     assert len(logs) > 10_000, "DEBUG logs expected; are the servers logging?"
-    leaks = [kind for kind, term in search_terms().items() if term in logs]
-    assert leaks == [], f"found in logs: {leaks}"
+    assert found(CANARIES, {"logs": logs}) == []
 
 
 def test_when_conversation_is_over_then_no_table_holds_a_canary(bot, canary_conversation):
     stored = everything_stored(bot.database_url)
     assert stored["tracker_events"] and stored["conversation_log"], "our stores are not the ones in use"
-    leaks = [(table, kind) for table, content in stored.items()
-             for kind, term in search_terms().items() if term in content]
-    assert leaks == [], f"found in tables: {leaks}"
+    assert found(CANARIES, stored) == []
 
 
 def test_when_conversation_is_logged_then_analytics_rows_are_masked_and_pseudonymous(bot, canary_conversation):

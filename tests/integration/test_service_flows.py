@@ -1,5 +1,7 @@
 """Each service flow for a verified customer, against the real servers over HTTP."""
 
+import pytest
+
 from guardrails.store import db, queries
 
 
@@ -79,9 +81,18 @@ def test_when_customer_greets_and_thanks_then_small_talk_works(bot, sender):
     assert "welcome" in bot.text(sender, "thanks a lot", customer="C001")
 
 
-def test_when_customer_asks_to_delete_data_then_no_fake_confirmation_is_given(bot, sender):
+def test_when_customer_asks_to_delete_data_then_nothing_is_deleted_before_a_yes(bot, sender):
     reply = bot.text(sender, "please delete all my personal data", customer="C001")
-    assert "haven't deleted anything" in reply and "privacy@example.com" in reply
+    assert "Shall I delete everything now?" in reply and "can't be undone" in reply
+    assert "haven't deleted anything" in bot.text(sender, "/deny", customer="C001")
+    assert _address(bot, "C001") is not None
+
+
+@pytest.mark.parametrize("message", ["please delete all my personal data", "export my data"])
+def test_when_anonymous_visitor_asks_for_erasure_or_export_then_they_are_asked_to_sign_in(bot, sender, message):
+    reply = bot.text(sender, message)
+    assert "signed-in customer" in reply and "Please sign in" in reply
+    assert "Shall I" not in reply and "/webhooks/rights" not in reply
 
 
 def test_when_customer_asks_what_data_is_held_then_categories_and_uses_are_listed(bot, sender):

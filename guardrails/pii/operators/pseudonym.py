@@ -2,15 +2,15 @@
 
 The same key and value always give the same pseudonym, so analytics can count a
 customer's messages without seeing who they are; without the key the value cannot be
-recovered or confirmed by hashing guesses.
+recovered or confirmed by hashing guesses. The HMAC is :func:`guardrails.crypto.hmac_hex`,
+the same as every other pseudonym; the key is the caller's (e.g. ``crypto.derived_key("pii")``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 
+from guardrails.crypto import hmac_hex
 from guardrails.pii.operators.base import Operator
 
 
@@ -35,8 +35,7 @@ class Pseudonym(Operator):
             raise ValueError("pseudonym length must be between 4 and 64 hex digits")
 
     def digest(self, text: str, entity_type: str) -> str:
-        message = f"{entity_type}\x00{normalise(text)}".encode()
-        return hmac.new(self.key, message, hashlib.sha256).hexdigest()[: self.length]
+        return hmac_hex(self.key, f"{entity_type}\x00{normalise(text)}", self.length)
 
     def operate(self, text: str, entity_type: str) -> str:
         label = self.label or entity_type
