@@ -134,52 +134,26 @@ def _summary(handoff: Handoff) -> dict[str, Any]:
     }
 
 
+# The attributes an agent sees of each listed field: only what that field stands for, so an
+# order never brings its shipping address along (the address is a field of its own).
+_SHOWN = {
+    "orders": ("number", "status", "placed_at", "carrier", "expected_delivery", "delivered_at"),
+    "refunds": ("order_number", "amount_cents", "status", "reason", "requested_at", "completed_at"),
+    "invoices": ("number", "order_number", "issued_at", "amount_cents", "status", "payment_method"),
+    "purchase_history": ("product_name", "category", "bought_at"),
+}
+
+
 def _json(field: str, value: Any) -> Any:
-    """A profile value as JSON; only the columns that field stands for, nothing joined in."""
+    """A profile value as JSON; address (text) and preferences (strings) are already."""
+    if field not in _SHOWN:
+        return value
+    rows = [{name: _plain(getattr(item, name)) for name in _SHOWN[field]} for item in value]
     if field == "orders":
-        return [
-            {
-                "number": order.number,
-                "status": order.status,
-                "placed_at": _when(order.placed_at),
-                "carrier": order.carrier,
-                "expected_delivery": _when(order.expected_delivery),
-                "delivered_at": _when(order.delivered_at),
-                "items": [{"product": item.product.name, "quantity": item.quantity} for item in order.items],
-            }
-            for order in value
-        ]
-    if field == "refunds":
-        return [
-            {
-                "order_number": refund.order_number,
-                "amount_cents": refund.amount_cents,
-                "status": refund.status,
-                "reason": refund.reason,
-                "requested_at": _when(refund.requested_at),
-                "completed_at": _when(refund.completed_at),
-            }
-            for refund in value
-        ]
-    if field == "invoices":
-        return [
-            {
-                "number": invoice.number,
-                "order_number": invoice.order_number,
-                "issued_at": _when(invoice.issued_at),
-                "amount_cents": invoice.amount_cents,
-                "status": invoice.status,
-                "payment_method": invoice.payment_method,
-            }
-            for invoice in value
-        ]
-    if field == "purchase_history":
-        return [
-            {"product": p.product_name, "category": p.category, "bought_at": _when(p.bought_at)}
-            for p in value
-        ]
-    return value  # address (text), preferences (list of strings)
+        for row, order in zip(rows, value):
+            row["items"] = [{"product": item.product.name, "quantity": item.quantity} for item in order.items]
+    return rows
 
 
-def _when(value: date | datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
