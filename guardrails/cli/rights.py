@@ -78,7 +78,8 @@ def run_forget(args: argparse.Namespace) -> int:
         f"erased {args.customer_id}: profile {'deleted' if summary.profile_deleted else 'not found'}, "
         f"{summary.consents_deleted} consent row(s), {summary.conversations_deleted} conversation(s) "
         f"({summary.tracker_rows_deleted} tracker and {summary.log_rows_deleted} log rows), "
-        f"{summary.export_links_deleted} export link(s) deleted; {summary.orders_anonymised} order(s), "
+        f"{summary.export_links_deleted} export link(s) and {summary.handoffs_deleted} agent hand-over(s) "
+        f"deleted; {summary.orders_anonymised} order(s), "
         f"{summary.refunds_anonymised} refund(s) and {summary.invoices_anonymised} invoice(s) kept anonymously "
         f"for accounting; request #{summary.request_id} recorded"
     )

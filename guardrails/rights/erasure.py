@@ -3,7 +3,7 @@
 Deleted: the customer row (name, email, phone, address, age, gender, interests), every
 consent-ledger row (a deliberate Core ``delete()``: the ORM refuses to delete ledger rows),
 both tables' rows of every conversation they had with the assistant (found through the
-customer key in the masked log), and their export links.
+customer key in the masked log), their export links and their hand-overs to human agents.
 
 Kept, as anonymous accounting facts: orders (number, dates, status, carrier, items and
 prices), refunds (amount, status, dates) and invoices (number, amount, status, date), which
@@ -24,6 +24,7 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from guardrails import conversation_store
+from guardrails.agents import handoffs
 from guardrails.consent.models import ConsentRecord
 from guardrails.rights import links, requests
 from guardrails.store.models import Customer, Invoice, Order, Refund
@@ -46,6 +47,7 @@ class ErasureSummary:
     tracker_rows_deleted: int
     log_rows_deleted: int
     export_links_deleted: int
+    handoffs_deleted: int
 
 
 def personal_columns(table: Table) -> dict[str, None]:
@@ -60,6 +62,7 @@ def erase_customer(session: Session, customer_id: str, channel: str, now: dateti
     senders = conversation_store.conversations_of(session, customer_id)
     tracker_rows, log_rows = conversation_store.delete_conversations(session, senders)
     export_links = links.delete_links(session, customer_id)
+    handoffs_deleted = handoffs.forget_customer(session, customer_id)
     consents = session.execute(delete(ConsentRecord).where(ConsentRecord.customer_id == customer_id)).rowcount
     orders, refunds, invoices = _anonymise_accounting(session, customer_id)
     profile = session.execute(
@@ -67,7 +70,7 @@ def erase_customer(session: Session, customer_id: str, channel: str, now: dateti
     ).rowcount
     requests.fulfil(session, request, customer_id, now)
     return ErasureSummary(request.id, bool(profile), orders, refunds, invoices, consents, len(senders),
-                          tracker_rows, log_rows, export_links)
+                          tracker_rows, log_rows, export_links, handoffs_deleted)
 
 
 def _anonymise_accounting(session: Session, customer_id: str) -> tuple[int, int, int]:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from guardrails import audit, conversation_store
+from guardrails.agents import handoffs
 from guardrails.consent import purposes
 from guardrails.consent.models import ConsentRecord
 from guardrails.rights import erasure, export, links, requests
@@ -102,8 +103,12 @@ def test_when_links_are_stored_then_only_a_hash_and_a_pseudonym_are_kept(canary,
 
 def test_when_a_customer_is_erased_then_nothing_about_them_is_left(canary, store_url):
     links.create_link(canary, CANARY_ID, now=NOW)
+    handoffs.request_handoff(canary, "canary-chat", CANARY_ID, now=NOW)
+    handoffs.request_handoff(canary, "someone-else", "C001", now=NOW)
     summary = erasure.erase_customer(canary, CANARY_ID, channel="cli", now=NOW)
     assert summary.profile_deleted and summary.consents_deleted == 1 and summary.export_links_deleted == 1
+    assert summary.handoffs_deleted == 1
+    assert [handoff.customer for handoff in handoffs.open_handoffs(canary)] == ["C001"]
     assert (summary.conversations_deleted, summary.tracker_rows_deleted, summary.log_rows_deleted) == (1, 1, 1)
     assert (summary.orders_anonymised, summary.refunds_anonymised, summary.invoices_anonymised) == (1, 1, 1)
     canary.commit()
