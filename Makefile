@@ -39,7 +39,7 @@ $(MODEL): $(TRAINING_FILES) $(VENV)/.installed
 validate: $(VENV)/.installed  ## check training data, stories and domain for consistency
 	$(PY) -m bot.validate
 
-db: $(VENV)/.installed  ## create the embedded SQLite database with demo customers
+db: $(VENV)/.installed  ## upgrade the database schema (Alembic migrations) and load the demo customers
 	$(CANDOR) db init
 
 run: $(MODEL) db  ## train if needed, then start the Rasa server and the action server
