@@ -37,6 +37,15 @@ def _engine() -> sa.engine.Engine:
     return db.new_engine(url, future=False, **create_engine_kwargs(url))
 
 
+def _create_tables(metadata: sa.MetaData, engine: sa.engine.Engine) -> None:
+    # Several Rasa servers starting at once on an empty database may all see a table missing
+    # and all create it; the losers' CREATE fails. The second pass finds the tables made.
+    try:
+        metadata.create_all(engine)
+    except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
+        metadata.create_all(engine)
+
+
 def _require_key() -> None:
     # Raises ConfigError with a readable reason; Rasa then refuses to start.
     crypto.derived_key("tracker")
@@ -61,7 +70,7 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Domain | None = None, event_broker: Any = None, **kwargs: Any) -> None:
         _require_key()
         self.engine = _engine()
-        self.Base.metadata.create_all(self.engine)
+        _create_tables(self.Base.metadata, self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
         TrackerStore.__init__(self, domain, event_broker)
 
@@ -81,7 +90,7 @@ class MaskedSQLEventBroker(SQLEventBroker):
     def __init__(self, **kwargs: Any) -> None:
         _require_key()
         self.engine = _engine()
-        self.Base.metadata.create_all(self.engine)
+        _create_tables(self.Base.metadata, self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     @classmethod
