@@ -23,7 +23,11 @@ from urllib.parse import urlsplit
 
 import redis
 from rasa.core.lock_store import (
-    DEFAULT_SOCKET_TIMEOUT_IN_SECONDS, LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore,
+    DEFAULT_SOCKET_TIMEOUT_IN_SECONDS,
+    LOCK_LIFETIME,
+    InMemoryLockStore,
+    LockStore,
+    RedisLockStore,
 )
 
 from guardrails import config

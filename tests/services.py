@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import sqlalchemy as sa
@@ -57,3 +58,27 @@ def restart_database(url: str) -> int:
             return terminate_connections(connection, url.rsplit("/", 1)[1])
     finally:
         admin.dispose()
+
+
+@contextmanager
+def fresh_database(kind: str, folder: Path, label: str = "test") -> Iterator[str]:
+    """An empty database of ``kind`` ("postgresql" or "sqlite", the latter in ``folder``)."""
+    if kind == "postgresql":
+        with scratch_postgres(label) as url:
+            yield url
+    else:
+        yield f"sqlite:///{folder / f'{label}.db'}"
+
+
+@contextmanager
+def seeded_postgres(label: str) -> Iterator[str]:
+    """A scratch PostgreSQL database migrated to head with the demo customers loaded."""
+    from guardrails import config
+    from guardrails.store import db, migrate, seed
+
+    with scratch_postgres(label) as url:
+        migrate.upgrade(url)
+        with db.session_factory(url).begin() as session:
+            seed.load_seed(session, config.settings().seed_file)
+        db.engine(url).dispose()
+        yield url

@@ -17,10 +17,9 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from bot.launcher import Stack, free_port
-from guardrails import audit, config
-from guardrails.store import db, migrate, seed
+from guardrails import audit
 from tests.integration.conftest import Bot
-from tests.services import REDIS_URL, scratch_postgres
+from tests.services import REDIS_URL, seeded_postgres
 
 STARTUP_SECONDS = 600  # loading the model twice at once on a busy 2-core machine is slow
 
@@ -46,11 +45,7 @@ class Cluster:
 
 @contextmanager
 def running_cluster(log_root: Path, rasa_instances: int = 2) -> Iterator[Cluster]:
-    with scratch_postgres("cluster") as url:
-        migrate.upgrade(url)
-        with db.session_factory(url).begin() as session:
-            seed.load_seed(session, config.settings().seed_file)
-        db.engine(url).dispose()
+    with seeded_postgres("cluster") as url:
         environment = {"CANDOR_DATABASE_URL": url, "CANDOR_LOCK_STORE_URL": REDIS_URL}
         action_port = free_port()
         stacks = [

@@ -8,8 +8,6 @@ chain: every row must link to the one before it and the count must be exact.
 from __future__ import annotations
 
 import multiprocessing
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -17,7 +15,7 @@ from sqlalchemy.orm import sessionmaker
 
 from guardrails import audit
 from guardrails.store import db, migrate
-from tests.services import scratch_postgres
+from tests.services import fresh_database
 
 WORKERS = 4
 ROWS_EACH = 25
@@ -33,18 +31,9 @@ def _append_rows(url: str, worker: int, start: multiprocessing.synchronize.Event
     engine.dispose()
 
 
-@contextmanager
-def _database(kind: str, tmp_path: Path):
-    if kind == "postgresql":
-        with scratch_postgres("audit") as url:
-            yield url
-    else:
-        yield f"sqlite:///{tmp_path / 'audit.db'}"
-
-
 @pytest.mark.parametrize("kind", ["postgresql", "sqlite"])
 def test_when_processes_append_at_once_then_the_chain_stays_whole(kind, tmp_path):
-    with _database(kind, tmp_path) as url:
+    with fresh_database(kind, tmp_path, "audit") as url:
         migrate.upgrade(url)
         context = multiprocessing.get_context("fork")
         start = context.Event()

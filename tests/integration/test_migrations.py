@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,9 @@ from alembic.runtime.migration import MigrationContext
 
 from guardrails import config
 from guardrails.store import db, migrate, seed
-from tests.services import scratch_postgres
+from tests.services import fresh_database
 
 BACKENDS = ["sqlite", "postgresql"]
-
-
-@contextmanager
-def fresh_database(kind: str, tmp_path: Path):
-    if kind == "postgresql":
-        with scratch_postgres("migrations") as url:
-            yield url
-    else:
-        yield f"sqlite:///{tmp_path / 'fresh.db'}"
 
 
 def schema_differences(url: str) -> tuple[set[str], list]:
