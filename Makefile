@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train validate db run test test-postgres test-unit eval bench lock clean
+.PHONY: help install train validate db run test test-postgres test-unit eval bench bench-load lock clean
 
 help:  ## show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,7 +40,7 @@ $(MODEL): $(TRAINING_FILES) $(VENV)/.installed
 validate: $(VENV)/.installed  ## check training data, stories and domain for consistency
 	$(PY) -m bot.validate
 
-db: $(VENV)/.installed  ## create the embedded SQLite database with demo customers
+db: $(VENV)/.installed  ## upgrade the database schema (Alembic migrations) and load the demo customers
 	$(CANDOR) db init
 
 run: $(MODEL) db  ## train if needed, then start the Rasa server and the action server
@@ -64,6 +64,9 @@ eval: $(MODEL)  ## intent accuracy and macro-F1 on the held-out test set
 
 bench: $(MODEL)  ## training time and REST latency, with the rasa init bot as baseline
 	$(PY) bench/train_and_latency.py
+
+bench-load: $(MODEL)  ## load test: Candor vs guardrails off vs rasa init bot, 1 vs 2 Rasa servers
+	$(PY) bench/load/run.py $(BENCH_LOAD_ARGS)
 
 lock: $(VENV)/.installed  ## rewrite requirements/rasa.lock from the current venv
 	{ echo "# Pinned environment of the Rasa venv (Python 3.10): pip freeze of a working install."; \

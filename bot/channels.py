@@ -72,6 +72,22 @@ def check_webhook_body(raw_body: bytes) -> dict[str, Any]:
     sender = body.get("sender")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
         raise BadRequest(f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
+    _check_message_fields(body, metadata_key="metadata")
+    return body
+
+
+def check_socket_message(data: object, metadata_key: str = "metadata") -> dict[str, Any]:
+    """Check a socket.io ``user_uttered`` payload like a REST body; raise :class:`BadRequest`."""
+    if not isinstance(data, dict):
+        raise BadRequest("a message must be a JSON object")
+    session_id = data.get("session_id")
+    if session_id is not None and (not isinstance(session_id, str) or not 0 < len(session_id) <= MAX_SENDER_CHARS):
+        raise BadRequest(f"'session_id' must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
+    _check_message_fields(data, metadata_key)
+    return data
+
+
+def _check_message_fields(body: dict[str, Any], metadata_key: str) -> None:
     message = body.get("message")
     if not isinstance(message, str):
         raise BadRequest("'message' must be a string")
@@ -79,10 +95,9 @@ def check_webhook_body(raw_body: bytes) -> dict[str, Any]:
         raise BadRequest("'message' must not be empty")
     if len(message) > MAX_MESSAGE_CHARS:
         raise BadRequest(f"'message' must be at most {MAX_MESSAGE_CHARS} characters")
-    metadata = body.get("metadata")
+    metadata = body.get(metadata_key)
     if metadata is not None and not isinstance(metadata, dict):
-        raise BadRequest("'metadata' must be a JSON object")
-    return body
+        raise BadRequest(f"'{metadata_key}' must be a JSON object")
 
 
 def verifying(on_new_message: Handler) -> Handler:
@@ -132,7 +147,7 @@ class VerifiedSocketIOInput(SocketIOInput):
         sio = self.sio
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: str, data: object) -> None:
+        async def session_request(sid: str, data: object = None, *_more: object) -> None:
             # Replaces Rasa's handler, which calls AsyncServer.enter_room without `await`:
             # since python-socketio 5.x made it a coroutine, the client never joined its
             # session's room and every reply was lost.
@@ -142,5 +157,18 @@ class VerifiedSocketIOInput(SocketIOInput):
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        handle_message = sio.handlers[self.namespace or "/"]["user_uttered"]
+
+        @sio.on("user_uttered", namespace=self.namespace)
+        async def checked_message(sid: str, data: object = None, *_more: object) -> None:
+            # Rasa's handler assumes a well-formed dict; a malformed payload gets a "bad_request"
+            # event with the reason (the socket.io form of a 400) and never reaches the dialogue.
+            try:
+                check_socket_message(data, self.metadata_key)
+            except BadRequest as error:
+                await sio.emit("bad_request", {"error": str(error)}, room=sid, namespace=self.namespace)
+                return
+            await handle_message(sid, data)
 
         return blueprint

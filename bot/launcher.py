@@ -60,11 +60,18 @@ class Stack:
     def action_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}"
 
-    def start(self, timeout: float = 180.0) -> None:
+    def start(self, timeout: float = 180.0, actions: bool = True) -> None:
+        """Start both servers; ``actions=False`` starts only a Rasa server, which then uses
+        the action server already listening on ``action_port`` (several Rasa instances)."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        self.start_actions()
+        if actions:
+            self.start_actions()
         self.start_rasa()
-        self.wait_until_up("action server", f"{self.action_url}/health", timeout)
+        if actions:
+            self.wait_until_up("action server", f"{self.action_url}/health", timeout)
+        self.wait_until_rasa_is_up(timeout)
+
+    def wait_until_rasa_is_up(self, timeout: float = 180.0) -> None:
         self.wait_until_up("Rasa server", f"{self.rasa_url}/webhooks/rest/", timeout)
 
     def start_actions(self) -> None:
@@ -122,6 +129,12 @@ class Stack:
                 pass
             time.sleep(0.5)
         raise StartupError(f"{label} did not answer at {url} within {timeout:.0f} s")
+
+    def kill(self, name: str) -> None:
+        """SIGKILL one server, as a crash would (the fault tests use it)."""
+        process = self.processes.pop(name)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
     def stop(self, name: str | None = None, timeout: float = 15.0) -> None:
         """Stop one server (``"rasa"`` or ``"actions"``) or all of them: SIGTERM, then SIGKILL."""

@@ -34,6 +34,10 @@ def main() -> None:
         sys.exit("usage: python -m bot.serve rasa|rasa_sdk [arguments...]")
     program = sys.argv[1]
     install_masking()
+    if program == "rasa":
+        from bot import resilience
+
+        resilience.install()  # a polite "try again" when the action server is unreachable
     sys.argv = [program, *sys.argv[2:]]
     runpy.run_module(program, run_name="__main__", alter_sys=True)
 

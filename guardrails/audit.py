@@ -14,13 +14,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Integer, String, desc, select
+from sqlalchemy import Column, DateTime, Integer, String, desc, select, text
 from sqlalchemy.orm import Session
 
 from guardrails.crypto import keyed_hash
 from guardrails.store.models import Base
 
 GENESIS = "0" * 64
+CHAIN_LOCK_KEY = 0x43414E444F52  # "CANDOR": the advisory lock id that serialises appenders on PostgreSQL
 
 
 class AuditRecord(Base):
@@ -49,9 +50,28 @@ def _content_hash(record: AuditRecord) -> str:
     return hashlib.sha256(content.encode()).hexdigest()
 
 
+def _lock_chain_head(session: Session) -> None:
+    """Make appenders take turns until the caller's transaction ends.
+
+    Reading the last row and inserting after it is a read-modify-write: two servers doing it
+    at once would both link to the same row and fork the chain. PostgreSQL: a transaction-
+    scoped advisory lock, released at commit or rollback. SQLite: a write that touches no row
+    still takes the database's write lock (waiting up to the busy timeout) before we read.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+    elif dialect == "sqlite":
+        session.execute(text("UPDATE audit_trail SET id = id WHERE id < 0"))
+    else:  # pragma: no cover - other databases would need their own way
+        raise NotImplementedError(f"the audit trail has no chain lock for {dialect}")
+
+
 def append(session: Session, actor: str, action: str, customer_id: str, detail: str = "",
            now: datetime | None = None) -> AuditRecord:
-    """Add one row at the end of the chain (in the caller's transaction)."""
+    """Add one row at the end of the chain (in the caller's transaction, which holds the chain
+    until it ends, so keep it short)."""
+    _lock_chain_head(session)
     last = session.scalars(select(AuditRecord).order_by(desc(AuditRecord.id)).limit(1)).first()
     record = AuditRecord(
         recorded_at=now or datetime.utcnow(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,14 +47,21 @@ def new_session(url: str | None = None) -> Session:
     return session_factory(url)()
 
 
-def create_schema(url: str | None = None) -> None:
+def model_metadata() -> MetaData:
+    """Every table our models declare (the migrations' target); Rasa's own tables are not here."""
     import guardrails.agents.handoffs  # noqa: F401
     import guardrails.audit  # noqa: F401 - registers the audit trail and the ledger on the same Base
     import guardrails.consent.models  # noqa: F401
     import guardrails.retention  # noqa: F401
     import guardrails.rights.links  # noqa: F401
     import guardrails.rights.requests  # noqa: F401
+
+    return Base.metadata
+
+
+def create_schema(url: str | None = None) -> None:
+    """Create missing tables straight from the models (tests); real databases use migrations."""
     from guardrails import conversation_store
 
-    Base.metadata.create_all(engine(url))
+    model_metadata().create_all(engine(url))
     conversation_store.metadata.create_all(engine(url))  # Rasa's two tables, so rights work before Rasa ran

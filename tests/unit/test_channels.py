@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from bot.channels import BadRequest, check_webhook_body, clean_text, identity_metadata
+from bot.channels import BadRequest, check_socket_message, check_webhook_body, clean_text, identity_metadata
 from guardrails.tokens import mint_token
 
 
@@ -49,6 +49,31 @@ def test_when_body_is_malformed_then_a_clear_reason_is_given(raw, reason):
 )
 def test_when_body_is_well_formed_then_it_passes(message):
     assert check_webhook_body(body(sender="s1", message=message))["message"] == message
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ("hello", "JSON object"),  # a bare string, not a payload
+        (["hi"], "JSON object"),
+        ({"message": "hi", "session_id": 42}, "'session_id'"),
+        ({"message": "hi", "session_id": ""}, "'session_id'"),
+        ({"message": "hi", "session_id": "s" * 129}, "'session_id'"),
+        ({"session_id": "s1"}, "'message' must be a string"),
+        ({"message": {"text": "hi"}}, "'message' must be a string"),
+        ({"message": "\x00 "}, "must not be empty"),  # only a control character and a space
+        ({"message": "x" * 5001}, "at most 5000"),
+        ({"message": "hi", "metadata": '{"customer_token": "t"}'}, "'metadata'"),  # a JSON string is refused
+    ],
+)
+def test_when_socket_message_is_malformed_then_a_clear_reason_is_given(data, reason):
+    with pytest.raises(BadRequest, match=reason):
+        check_socket_message(data)
+
+
+def test_when_socket_message_is_well_formed_then_it_passes():
+    data = {"message": "where is my order? 📦", "session_id": "abc", "metadata": {"customer_token": "t"}}
+    assert check_socket_message(data) is data
 
 
 def test_when_token_verifies_then_only_the_customer_id_goes_on():
