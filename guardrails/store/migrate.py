@@ -12,7 +12,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from alembic import command
+import sqlalchemy as sa
+from alembic import command, op
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -58,3 +59,12 @@ def new_revision(message: str) -> Path | None:
         number = len(list(ScriptDirectory.from_config(settings).walk_revisions())) + 1
         script = command.revision(settings, message=message, autogenerate=True, rev_id=f"{number:04d}")
     return Path(script.path) if script else None
+
+
+def create_table_if_missing(name: str, *columns: sa.schema.SchemaItem, indexes: tuple[str, ...] = ()) -> None:
+    """For revisions: create a table unless ``candor db init`` (``create_all``) made it earlier."""
+    if sa.inspect(op.get_bind()).has_table(name):
+        return
+    op.create_table(name, *columns)
+    for column in indexes:
+        op.create_index(f"ix_{name}_{column}", name, [column])

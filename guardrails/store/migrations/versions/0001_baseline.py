@@ -14,18 +14,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from guardrails.store.migrate import create_table_if_missing as _create
+
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
-
-
-def _create(name: str, *columns: sa.schema.SchemaItem, indexes: tuple[str, ...] = ()) -> None:
-    if sa.inspect(op.get_bind()).has_table(name):
-        return
-    op.create_table(name, *columns)
-    for column in indexes:
-        op.create_index(f"ix_{name}_{column}", name, [column])
 
 
 def upgrade() -> None:
