@@ -199,6 +199,8 @@ class PersonRecognizer(CandorRecognizer):
             if _bare(match.group()) in _NEVER_NAMES:
                 break
             cut = match.end()
+        if lower_case and cut == words[0].end() and cut - start < 4:
+            return None  # a short lower-case word alone ("pii here") is rarely a name
         return start, cut
 
     def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
