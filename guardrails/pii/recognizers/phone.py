@@ -64,8 +64,6 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "model",
         "serial",
         "ticket",
-        "case",
-        "card",
         "iban",
         "price",
         "total",
