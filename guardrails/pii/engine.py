@@ -76,10 +76,13 @@ def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]
     wanted = list(entities) if entities is not None else None
     results = analyzer().analyze(text=text, language="en", entities=wanted, score_threshold=0.0)
     allowed = _allow_list()
+    # An allowed value shields the words inside it too ("Sophie Lang" allowed: not "Lang" alone).
+    shields = [(r.start, r.end) for r in results if text[r.start : r.end].casefold() in allowed]
     spans = [
         Span(r.start, r.end, r.entity_type, r.score)
         for r in results
-        if r.score >= config.threshold(r.entity_type) and text[r.start : r.end].casefold() not in allowed
+        if r.score >= config.threshold(r.entity_type)
+        and not any(start <= r.start and r.end <= end for start, end in shields)
     ]
     return resolve_overlaps(spans)
 

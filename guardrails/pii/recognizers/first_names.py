@@ -76,7 +76,10 @@ FIRST_NAMES = frozenset(_NAMES.split())
 
 def fold(word: str) -> str:
     """Lower-case without accents, so "Zoë" and "zoe", "Łukasz" and "lukasz" match."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ł", "l").replace("ø", "o"))
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered.replace("ł", "l").replace("ø", "o"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -1,12 +1,15 @@
-"""Places a customer names: spaCy's GPE/LOC entities, country names and "I live in X"."""
+"""Places a customer names: spaCy's GPE/LOC entities, country names, "I live in X" and
+known place names (``gazetteer.py``: cities of 15,000+ people, countries, US states)."""
 
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
 from guardrails.pii.recognizers.first_names import is_first_name
+from guardrails.pii.recognizers.gazetteer import MAX_PLACE_WORDS, is_place
 from guardrails.pii.recognizers.lexicon import COUNTRIES, MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
 
 _CAP = r"(?-i:\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*)"
@@ -23,6 +26,11 @@ _TRAVEL_CUES = (
     r"located in|near|coming to|returned to|been to|going to|flew to|drove to|arrived in|arrive in"
 )
 _NEVER_PLACES = STOPWORDS | NOT_A_NAME | WEEKDAYS | MONTHS
+# A word of a place name: capitalised ("Kiel", "Saint-Étienne"), all capitals ("ARENDAL",
+# "ΛΕΥΚΩΣΙΑ"), or a lower-case joining word inside a name ("Castel di Sangro").
+_GAZETTEER_WORD = re.compile(r"\p{L}[\p{L}'’.-]*")
+_JOINERS = frozenset("de del della di da das do dos du la le les am an im upon on sur y van von der den".split())
+_GAZETTEER_SCORE = 0.55
 _ABBREVIATIONS = {"USA", "UK", "U.K.", "U.S.", "U.S.A.", "UAE"}
 
 
@@ -70,6 +78,17 @@ class LocationRecognizer(CandorRecognizer):
     ]
     NEGATIVE_CONTEXT = ["colour", "color", "size", "brand", "model", "order"]
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results += [self.result(s, e, _GAZETTEER_SCORE, "known place") for s, e in known_places(text)]
+        return results
+
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         value = text[start:end].rstrip(".")
         if value.lower() in _NEVER_PLACES:
@@ -83,3 +102,40 @@ class LocationRecognizer(CandorRecognizer):
         if is_first_name(value.split()[0]):
             return None  # the small model calls many given names GPE; PersonRecognizer takes them
         return start, end
+
+
+def _name_cased(word: str) -> bool:
+    """Capitalised, or all capitals if long enough not to be an acronym ("ATM", "DOB")."""
+    return word[:1].isupper() and (not word.isupper() or len(word) >= 5)
+
+
+def known_places(text: str) -> list[tuple[int, int]]:
+    """Longest runs of up to four words that name a known place, capitalised as a name is
+    (or all lower case in a text written all in lower case)."""
+    lower_text = not any(ch.isupper() for ch in text)
+    words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _GAZETTEER_WORD.finditer(text)]
+    found = []
+    i = 0
+    while i < len(words):
+        hit = None
+        if lower_text or _name_cased(words[i][2]):
+            for n in range(min(MAX_PLACE_WORDS, len(words) - i), 0, -1):
+                run = words[i : i + n]
+                last = run[-1][2]
+                gaps_ok = all(text[a[1] : b[0]] in (" ", "-") for a, b in zip(run, run[1:]))
+                if not gaps_ok or not (lower_text or _name_cased(last)):
+                    continue
+                if any(not (_name_cased(w) or w in _JOINERS or lower_text) for _, _, w in run):
+                    continue
+                phrase = " ".join(w for _, _, w in run)
+                if lower_text and len(phrase) < 4:
+                    continue  # "pii", "ups": in lower-case chat short words are rarely places
+                if is_place(phrase):
+                    hit = (run[0][0], run[0][0] + len(text[run[0][0] : run[-1][1]].rstrip(".")), n)
+                    break
+        if hit:
+            found.append(hit[:2])
+            i += hit[2]
+        else:
+            i += 1
+    return found

@@ -1,4 +1,5 @@
-"""Personal names: spaCy's PERSON entities, names announced by cue phrases, known given names.
+"""Personal names: spaCy's PERSON entities, names announced by cue phrases, known given names
+and surnames (``gazetteer.py``).
 
 The small statistical model misses lower-case names ("my name is mary o'neil-smith"),
 often labels "Sophie Lang" an ORG and sometimes tags only part of a name ("H. Snider").
@@ -14,7 +15,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
-from guardrails.pii.recognizers.first_names import is_first_name
+from guardrails.pii.recognizers.gazetteer import is_given_name, is_surname
 from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
 
 # A name word in any case: letters, inner apostrophes and hyphens ("o'neil-smith"), or an initial.
@@ -49,6 +50,9 @@ _NEVER_NAMES = (
         "postcode number order email phone address account card password user bot".split()
     )
 )
+# "the Dyson", "my Kindle", "a Lego set": after these a capitalised word is a brand or product.
+_DETERMINERS = frozenset("the a an my your our this that these those their its".split())
+_PREVIOUS_WORD = re.compile(r"([\p{L}']+)[ \t]+$")
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "ful", "ous", "ive", "able", "ible", "less")
 _WORD_CHARS = "'’-"
 _WORDS = re.compile(r"\S+")
@@ -82,6 +86,11 @@ def _looks_like_a_name(value: str) -> bool:
         and all(_NAME_WORD.fullmatch(w) for w in words)
         and not any(_bare(w) in _ORG_WORDS or _bare(w) in _NEVER_NAMES for w in words)
     )
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    before = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
+    return bool(before) and before.group(1).lower() in _DETERMINERS
 
 
 class PersonRecognizer(CandorRecognizer):
@@ -129,6 +138,16 @@ class PersonRecognizer(CandorRecognizer):
             0.5,
         ),
         Pattern(
+            "lower-case given name in a lower-case text",
+            r"(?<![\p{L}'’@.-])(?P<value>\p{Ll}[\p{Ll}'’-]+)(?![\p{L}'’@-]|\.\p{L})",
+            0.5,
+        ),
+        Pattern(
+            "known surname",
+            rf"(?<![\p{{L}}'’@.-])(?P<value>{_GIVEN})(?![\p{{L}}'’@-]|\.\p{{L}})",
+            0.5,
+        ),
+        Pattern(
             "known given name",
             rf"(?<![\p{{L}}'’-])(?=(?P<value>{_GIVEN}(?:[ \t]+(?-i:\p{{Lu}})(?:\.|(?=[ \t])))?(?:[ \t]+{_CAP})?))",
             0.55,
@@ -139,8 +158,12 @@ class PersonRecognizer(CandorRecognizer):
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         if pattern.name == "known given name":
             return self._given_name_span(text, start, end)
-        if pattern.name.startswith("lower-case given name"):
+        if pattern.name == "lower-case given name and surname in a lower-case text":
             return self._given_name_span(text, start, end, lower_case=True)
+        if pattern.name == "lower-case given name in a lower-case text":
+            return self._lone_name(text, start, end, is_given_name, lower_case=True)
+        if pattern.name == "known surname":
+            return self._lone_name(text, start, end, is_surname)
         # Cue patterns grab up to four words; keep them up to the first that cannot be a name.
         cut = None
         for match in _WORDS.finditer(text, start, end):
@@ -152,17 +175,32 @@ class PersonRecognizer(CandorRecognizer):
         return None if cut is None else (start, cut)
 
     @staticmethod
+    def _lone_name(text: str, start: int, end: int, known, lower_case: bool = False) -> tuple[int, int] | None:
+        """A single known name word; a capitalised one must not start a sentence."""
+        if lower_case and (any(ch.isupper() for ch in text) or end - start < 4):
+            return None  # short lower-case words ("pii", "ups") are rarely names
+        if not known(text[start:end]):
+            return None
+        if not lower_case and re.search(r"(?:^|[.!?:\n\"“>]|^\W*)[ \t]*$", text[:start]):
+            return None  # first word of a sentence or line: capitalised anyway
+        if _after_determiner(text, start) or text[start:end].isupper():
+            return None
+        return start, end
+
+    @staticmethod
     def _given_name_span(text: str, start: int, end: int, lower_case: bool = False) -> tuple[int, int] | None:
         if lower_case and any(ch.isupper() for ch in text):
             return None  # only for people who type everything in lower case
         words = list(_WORDS.finditer(text, start, end))
-        if not words or not is_first_name(words[0].group()):
+        if not words or not is_given_name(words[0].group()) or _after_determiner(text, start):
             return None
         cut = words[0].end()
         for match in words[1:]:
             if _bare(match.group()) in _NEVER_NAMES:
                 break
             cut = match.end()
+        if lower_case and cut == words[0].end() and cut - start < 4:
+            return None  # a short lower-case word alone ("pii here") is rarely a name
         return start, cut
 
     def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
@@ -170,7 +208,9 @@ class PersonRecognizer(CandorRecognizer):
         for ent in nlp_artifacts.entities:
             if ent.label_ in _NOT_PROMOTED:
                 continue
-            if is_first_name(ent[0].text):
+            if ent[0].text.isupper() or _after_determiner(text, ent.start_char):
+                continue
+            if is_given_name(ent[0].text):
                 score = 0.7
             elif ent.label_ == "ORG" and _looks_like_a_name(ent.text):
                 score = 0.55

