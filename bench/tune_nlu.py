@@ -78,21 +78,29 @@ def scores(rows: list[tuple[str, str, str, float]]) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("configs", nargs="+", type=Path, help="Rasa config files to compare")
+    parser.add_argument("configs", nargs="*", type=Path, help="Rasa config files to compare")
+    parser.add_argument("--model", type=Path, action="append", default=[],
+                        help="also score an already trained model (e.g. models/candor.tar.gz)")
     parser.add_argument("--data", nargs="+", default=["data/nlu"], help="NLU training data (default: data/nlu)")
     parser.add_argument("--errors", action="store_true", help="list the tuning set's misclassified lines")
     args = parser.parse_args(argv)
-    missing = [str(path) for path in args.configs if not path.is_file()]
+    missing = [str(path) for path in [*args.configs, *args.model] if not path.is_file()]
     if missing:
-        parser.error(f"no such config file: {', '.join(missing)}")
+        parser.error(f"no such file: {', '.join(missing)}")
+    if not args.configs and not args.model:
+        parser.error("name at least one config file or --model")
 
     OUT.mkdir(parents=True, exist_ok=True)
     rows, summary = [], []
-    for config in args.configs:
-        print(f"{config}: training ...", flush=True)
-        with tempfile.TemporaryDirectory(prefix="candor-tune-") as tmp:
-            seconds, model = train(config, args.data, Path(tmp))
-            results = asyncio.run(predict(model, [DEV, CHECK]))
+    for config in [*args.configs, *args.model]:
+        if config in args.model:
+            print(f"{config}: scoring the trained model ...", flush=True)
+            seconds, results = float("nan"), asyncio.run(predict(config, [DEV, CHECK]))
+        else:
+            print(f"{config}: training ...", flush=True)
+            with tempfile.TemporaryDirectory(prefix="candor-tune-") as tmp:
+                seconds, model = train(config, args.data, Path(tmp))
+                results = asyncio.run(predict(model, [DEV, CHECK]))
         dev_acc, dev_f1 = scores(results[DEV])
         check_acc, check_f1 = scores(results[CHECK])
         rows.append((str(config), dev_acc, dev_f1, check_acc, check_f1, round(seconds, 1)))
