@@ -33,10 +33,15 @@ class Settings:
     retention_days: int  # conversations older than this are purged
     export_link_ttl_seconds: int  # how long a one-time export download link works
     lock_store_url: str | None  # redis://... so several Rasa instances share locks; None = in memory
+    staff_token_env: str | None = None  # bearer token for the staff-only CX API (bot/cx_api.py)
 
     @property
     def secret_key_file(self) -> Path:
         return self.state_dir / "secret.key"
+
+    @property
+    def staff_token_file(self) -> Path:
+        return self.state_dir / "staff.token"
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,6 +62,7 @@ def settings() -> Settings:
         retention_days=_int_setting("CANDOR_RETENTION_DAYS", 90),
         export_link_ttl_seconds=_int_setting("CANDOR_EXPORT_LINK_TTL_SECONDS", 15 * 60),
         lock_store_url=os.environ.get("CANDOR_LOCK_STORE_URL") or None,
+        staff_token_env=os.environ.get("CANDOR_STAFF_TOKEN") or None,
     )
 
 
@@ -79,7 +85,26 @@ def secret_key() -> bytes:
         if len(config.secret_key_env) < 32:
             raise ConfigError("CANDOR_SECRET_KEY must be at least 32 characters long")
         return config.secret_key_env.encode()
-    key_file = config.secret_key_file
+    return _local_secret(config.secret_key_file).encode()
+
+
+@functools.lru_cache(maxsize=None)
+def staff_token() -> str:
+    """The bearer token CX staff tools (the Gradio demo) send to the staff-only CX API.
+
+    ``CANDOR_STAFF_TOKEN`` wins; otherwise generated once into an ignored local file beside
+    the secret key, so ``make run`` works without setup and nothing secret is committed.
+    """
+    config = settings()
+    if config.staff_token_env is not None:
+        if len(config.staff_token_env) < 32:
+            raise ConfigError("CANDOR_STAFF_TOKEN must be at least 32 characters long")
+        return config.staff_token_env
+    return _local_secret(config.staff_token_file)
+
+
+def _local_secret(key_file: Path) -> str:
+    """Read a generated secret from ``key_file``, creating it (mode 0600) on first use."""
     if not key_file.exists():
         key_file.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -92,4 +117,4 @@ def secret_key() -> bytes:
     key = key_file.read_text().strip()
     if len(key) < 32:
         raise ConfigError(f"{key_file} holds no usable key; delete it to generate a new one")
-    return key.encode()
+    return key
