@@ -18,7 +18,7 @@ from typing import Any
 import gradio as gr
 
 from bot.demo import stories
-from bot.demo.client import BotClient, BotUnavailable, NotAvailableYet
+from bot.demo.client import BotClient, BotUnavailable, NotFound
 from guardrails import config
 
 ANONYMOUS = "anonymous"
@@ -237,7 +237,7 @@ def load_report() -> tuple[str, dict]:
     """The transparency figures, or a clear 'not available yet' when the bot has none."""
     try:
         figures = bot_client().report()
-    except NotAvailableYet:
+    except NotFound:
         return (
             "**Not available yet.** This bot does not offer transparency figures "
             "(`GET /webhooks/cx/report` answered 404). They appear here once `candor report` lands.",

@@ -16,8 +16,9 @@ class BotUnavailable(RuntimeError):
     """The bot did not answer, or answered with an error; the message says which, in words."""
 
 
-class NotAvailableYet(BotUnavailable):
-    """The bot does not offer this endpoint (404): the feature has not landed."""
+class NotFound(BotUnavailable):
+    """The bot answered 404: no such customer or conversation, or an endpoint it does not
+    offer (yet): the transparency figures until ``candor report`` lands."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class BotClient:
         except requests.RequestException as error:
             raise BotUnavailable(f"the bot at {self.rasa_url} did not answer ({type(error).__name__})") from None
         if reply.status_code == 404:
-            raise NotAvailableYet(_reason(reply) or f"{path} is not offered by this bot")
+            raise NotFound(_reason(reply) or f"{path} is not offered by this bot")
         if reply.status_code != 200:
             raise BotUnavailable(f"the bot answered {reply.status_code}: {_reason(reply) or 'no reason given'}")
         try:

@@ -14,16 +14,13 @@ import os
 import signal
 import subprocess
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from gradio_client import Client
 
-from bot.launcher import free_port
+from bot.launcher import Stack, StartupError, free_port
 from guardrails.config import PROJECT_ROOT
 
 RASA_VENV = PROJECT_ROOT / ".venv" / "bin"
@@ -41,18 +38,12 @@ class RunningDemo:
 
 
 def _wait_for(url: str, launcher: subprocess.Popen, output: Path, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if launcher.poll() is not None:
-            pytest.fail(f"bot.launcher exited with {launcher.returncode}:\n{output.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(1)
-    pytest.fail(f"the demo did not answer at {url} within {timeout:.0f} s:\n{output.read_text()[-3000:]}")
+    """Until the demo answers; fail with the launcher's output if it exits or times out."""
+    watcher = Stack(rasa_port=0, action_port=0, log_dir=output.parent, processes={"launcher": launcher})
+    try:
+        watcher.wait_until_up("the demo", url, timeout)
+    except StartupError as error:
+        pytest.fail(f"{error}:\n{output.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +60,7 @@ def running_demo() -> RunningDemo:
     }
     subprocess.run([str(RASA_VENV / "candor"), "db", "init"], cwd=PROJECT_ROOT, env=env, check=True,
                    capture_output=True, timeout=300)
-    output = state_dir / "launcher.out"
+    output = state_dir / "launcher.log"
     with open(output, "wb") as sink:
         launcher = subprocess.Popen([str(RASA_VENV / "python"), "-m", "bot.launcher"], cwd=PROJECT_ROOT, env=env,
                                     stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
