@@ -38,6 +38,11 @@ $(DEMO_VENV)/.installed: requirements/demo.lock
 	$(DEMO_VENV)/bin/python -m pip install --quiet -r requirements/demo.lock
 	touch $@
 
+# Browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
+
 train: $(MODEL)  ## train the model (only when config, domain or data changed)
 
 $(MODEL): $(TRAINING_FILES) $(VENV)/.installed
@@ -54,7 +59,7 @@ db: $(VENV)/.installed  ## create the embedded SQLite database with demo custome
 run: $(MODEL) db $(DEMO_VENV)/.installed  ## train if needed, then start the Rasa server, the action server and the CX demo
 	$(PY) -m bot.launcher
 
-test: $(MODEL) $(DEMO_VENV)/.installed  ## the whole suite: data checks, unit tests, integration tests on real servers
+test: $(MODEL) $(DEMO_VENV)/.installed $(CHROMIUM)  ## the whole suite: data checks, unit tests, integration tests on real servers
 	$(MAKE) validate
 	$(CANDOR) scan-data data/
 	$(PY) -m pytest tests
