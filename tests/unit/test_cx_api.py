@@ -1,11 +1,14 @@
 """The staff CX API's pure helpers: bearer check, turns from tracker events, consent JSON."""
 
+import asyncio
 import json
+import os
 from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
 
-from bot.cx_api import bearer_matches, build_turns, consent_payload
+from bot.cx_api import bearer_matches, build_turns, consent_payload, staff_only
 from guardrails.consent.ledger import ConsentState
 
 STAFF = "staff-token-" + "s" * 32
@@ -92,3 +95,21 @@ def test_when_consent_is_serialised_then_dates_are_utc_iso_and_every_flag_is_kep
             "notice_version": "2025-01", "decided_at": "2026-11-29T06:43:00Z",
         }},
     }
+
+
+@staff_only
+async def broken_route(request):
+    raise RuntimeError("database said no about testy@example.com")
+
+
+@pytest.mark.parametrize(
+    "authorization, status, error",
+    [
+        (f"Bearer {os.environ['CANDOR_STAFF_TOKEN']}", 500, "internal error; see the Rasa server log"),
+        ("Bearer wrong", 401, "a valid staff token is required (Authorization: Bearer ...)"),
+    ],
+)
+def test_when_a_route_fails_then_json_without_details_and_auth_comes_first(authorization, status, error):
+    request = SimpleNamespace(headers={"Authorization": authorization}, method="GET", path="/webhooks/cx/x")
+    reply = asyncio.run(broken_route(request))
+    assert (reply.status, json.loads(reply.body)) == (status, {"error": error})
