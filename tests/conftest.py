@@ -12,12 +12,16 @@ import pytest
 TEST_STATE_DIR = Path(tempfile.mkdtemp(prefix="candor-test-"))
 os.environ["CANDOR_STATE_DIR"] = str(TEST_STATE_DIR)
 os.environ["CANDOR_SECRET_KEY"] = "test-only-key-" + "x" * 40
+os.environ["CANDOR_STAFF_TOKEN"] = "test-only-staff-token-" + "s" * 32
 # The integration stack uses SQLite in the state folder unless CANDOR_TEST_DATABASE_URL
 # names another database (e.g. an empty PostgreSQL one) to run the same tests against.
 os.environ.pop("CANDOR_DATABASE_URL", None)
 if os.environ.get("CANDOR_TEST_DATABASE_URL"):
     os.environ["CANDOR_DATABASE_URL"] = os.environ["CANDOR_TEST_DATABASE_URL"]
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+# tests/demo runs in the Gradio demo's own environment (make test does that); not here.
+collect_ignore = ["demo"]
 
 from guardrails import config  # noqa: E402
 from guardrails.store import db, seed  # noqa: E402
