@@ -206,4 +206,20 @@ class CxApi(InputChannel):
                 choices = ledger.current_choices(session, customer_id)
             return response.json(consent_payload(customer_id, choices))
 
+        @blueprint.route("/report", methods=["GET"])
+        @staff_only
+        async def report(request: Request) -> HTTPResponse:
+            from argparse import ArgumentTypeError
+
+            from guardrails.cli.durations import period
+            from guardrails.report import figures
+
+            try:
+                since = period(request.args.get("since", "30d"))
+            except ArgumentTypeError as error:
+                return _error(400, str(error))
+            with db.session_factory().begin() as session:
+                found = figures.compute(session, since)
+            return response.json(found.as_dict())
+
         return blueprint

@@ -17,7 +17,9 @@ def cx(bot, method: str, path: str, headers: dict | None = STAFF, **kwargs) -> r
     return requests.request(method, f"{bot.stack.rasa_url}/webhooks/cx{path}", headers=headers, timeout=30, **kwargs)
 
 
-ROUTES = [("GET", "/customers"), ("POST", "/token"), ("GET", "/trace/anyone"), ("GET", "/consent/C001")]
+ROUTES = [
+    ("GET", "/customers"), ("POST", "/token"), ("GET", "/trace/anyone"), ("GET", "/consent/C001"), ("GET", "/report"),
+]
 
 
 @pytest.mark.parametrize("method, path", ROUTES)
@@ -120,3 +122,17 @@ def test_when_consent_is_given_and_withdrawn_then_the_api_shows_each_state(bot, 
 def test_when_consent_customer_is_unknown_then_404_json(bot):
     reply = cx(bot, "GET", "/consent/C999")
     assert (reply.status_code, reply.json()) == (404, {"error": "no such demo customer"})
+
+
+def test_when_staff_asks_for_the_report_then_figures_come_from_the_tables(bot, sender):
+    bot.say(sender, f"my email is {EMAIL}", customer=CUSTOMER)
+    figures = cx(bot, "GET", "/report", params={"since": "1d"}).json()
+    assert figures["conversations"] >= 1
+    assert figures["masked_entities"].get("EMAIL_ADDRESS", 0) >= 1
+    assert figures["audit_chain"]["intact"] is True
+    assert EMAIL not in json.dumps(figures)
+
+
+def test_when_the_report_period_is_malformed_then_400_json(bot):
+    reply = cx(bot, "GET", "/report", params={"since": "forever"})
+    assert reply.status_code == 400 and "period" in reply.json()["error"]
