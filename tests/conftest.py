@@ -1,4 +1,5 @@
-"""Settings every test shares: a throwaway state folder and key, no telemetry.
+"""Settings every test shares (a throwaway state folder and key, no telemetry), a seeded
+store per test, and the session's one real bot that integration and browser tests talk to.
 
 Set before any test imports guardrails, whose config is read lazily and cached.
 """
@@ -21,6 +22,7 @@ os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 from guardrails import config  # noqa: E402
 from guardrails.store import db, seed  # noqa: E402
+from tests.stack import Bot, start_stack  # noqa: E402
 
 
 @pytest.fixture
@@ -37,3 +39,13 @@ def store_url(tmp_path: Path) -> str:
 def session(store_url: str):
     with db.session_factory(store_url).begin() as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def bot() -> Bot:
+    """One real bot for the whole test session (integration and browser tests share it)."""
+    stack = start_stack(debug=True)
+    try:
+        yield Bot(stack, config.settings().database_url)
+    finally:
+        stack.stop()
