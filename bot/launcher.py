@@ -1,4 +1,4 @@
-"""Start the Rasa server and the action server, wait until both answer, stop them cleanly.
+"""Start the Rasa server, the action server and the demo shop page, wait until they answer, stop them cleanly.
 
 ``make run`` uses :func:`main`; the integration tests use :class:`Stack` directly, so the
 tests start the bot exactly the way users do.
@@ -168,7 +168,7 @@ def main() -> int:
     print(
         f"""
 Candor is running.
-  Shop page with the chat widget: {stack.shop_url}/
+  Shop page:      {stack.shop_url}/   (the chat widget; pick a demo customer at the top)
   Rasa REST:      POST {stack.rasa_url}/webhooks/rest/webhook
   socket.io:      {stack.rasa_url}/socket.io
   Action server:  {stack.action_url}
