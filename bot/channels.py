@@ -20,7 +20,7 @@ from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -135,6 +135,28 @@ class VerifiedRestInput(RestInput):
         return blueprint
 
 
+class CustomJsonSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, but a custom payload arrives as ``{"custom": {...}}``.
+
+    Rasa 3.6 passes the custom dict as keyword arguments to ``AsyncServer.emit``, so a message
+    carrying ``custom.explanation`` raised a TypeError and never reached the widget. Like the
+    REST channel, the custom payload now follows its text as a message of its own.
+    """
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
+def with_custom_json_output(on_new_message: Handler) -> Handler:
+    async def handle(message: UserMessage) -> Any:
+        output = message.output_channel
+        if type(output) is SocketIOOutput:
+            message.output_channel = CustomJsonSocketIOOutput(output.sio, output.bot_message_evt)
+        return await on_new_message(message)
+
+    return handle
+
+
 class VerifiedSocketIOInput(SocketIOInput):
     """Rasa's socket.io channel with token verification (the token travels per message)."""
 
@@ -142,8 +164,12 @@ class VerifiedSocketIOInput(SocketIOInput):
     def name(cls) -> str:
         return "socketio"
 
+    def get_output_channel(self) -> SocketIOOutput | None:
+        output = super().get_output_channel()
+        return CustomJsonSocketIOOutput(output.sio, output.bot_message_evt) if output is not None else None
+
     def blueprint(self, on_new_message: Handler) -> Blueprint:
-        blueprint = super().blueprint(verifying(on_new_message))
+        blueprint = super().blueprint(with_custom_json_output(verifying(on_new_message)))
         sio = self.sio
 
         @sio.on("session_request", namespace=self.namespace)

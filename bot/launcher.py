@@ -1,4 +1,4 @@
-"""Start the Rasa server and the action server, wait until both answer, stop them cleanly.
+"""Start the Rasa server, the action server and the demo shop page, wait until they answer, stop them cleanly.
 
 ``make run`` uses :func:`main`; the integration tests use :class:`Stack` directly, so the
 tests start the bot exactly the way users do.
@@ -50,6 +50,7 @@ class Stack:
     endpoints: Path = PROJECT_ROOT / "bot" / "endpoints.yml"
     guardrails: bool = True  # False only for benchmarks: plain Rasa logging, no log masking
     debug: bool = False  # DEBUG logging in both servers (the privacy tests use it: masked all the same)
+    shop_port: int | None = None  # also serve the demo shop page with the chat widget (bot/shop.py)
     environment: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -60,6 +61,10 @@ class Stack:
     @property
     def action_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}"
+
+    @property
+    def shop_url(self) -> str:
+        return f"http://127.0.0.1:{self.shop_port}"
 
     def start(self, timeout: float = 180.0, actions: bool = True) -> None:
         """Start both servers; ``actions=False`` starts only a Rasa server, which then uses
@@ -74,6 +79,14 @@ class Stack:
 
     def wait_until_rasa_is_up(self, timeout: float = 180.0) -> None:
         self.wait_until_up("Rasa server", f"{self.rasa_url}/webhooks/rest/", timeout)
+        if self.shop_port is not None:
+            self.start_shop(self.shop_port, timeout)
+
+    def start_shop(self, port: int, timeout: float = 60.0) -> None:
+        """The demo shop page, talking to this stack's Rasa server."""
+        self.shop_port = port
+        self._spawn("shop", [sys.executable, "-m", "bot.shop", "--port", str(port), "--rasa-port", str(self.rasa_port)])
+        self.wait_until_up("shop page", f"{self.shop_url}/health", timeout)
 
     def start_actions(self) -> None:
         self._spawn(
@@ -168,7 +181,7 @@ def main() -> int:
     except config.ConfigError as error:
         print(f"Could not start Candor: {error}", file=sys.stderr)
         return 1
-    stack = Stack(settings.rasa_port, settings.action_port, settings.state_dir / "logs")
+    stack = Stack(settings.rasa_port, settings.action_port, settings.state_dir / "logs", shop_port=settings.widget_port)
     print("Starting the action server and the Rasa server (loading the model takes ~20 s)...", flush=True)
     try:
         stack.start()
@@ -184,10 +197,12 @@ def main() -> int:
     print(
         f"""
 Candor is running.
+  Shop page:      {stack.shop_url}/   (the chat widget; pick a demo customer at the top)
   Rasa REST:      POST {stack.rasa_url}/webhooks/rest/webhook
   socket.io:      {stack.rasa_url}/socket.io
   Action server:  {stack.action_url}
   CX demo:        {demo_url}  (Gradio)
+  Agent desk:     {stack.rasa_url}/webhooks/agent_desk/   (token: .venv/bin/candor agent-token NAME --role billing)
   Logs:           {stack.log_dir}/
 
 Try it:
@@ -202,7 +217,7 @@ Press Ctrl-C to stop.""",
     try:
         while all(process.poll() is None for process in stack.processes.values()):
             time.sleep(1)
-        print("A server stopped unexpectedly; see the logs above. Stopping the other.", file=sys.stderr)
+        print("A server stopped unexpectedly; see the logs above. Stopping the others.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)

@@ -1,4 +1,5 @@
-"""Settings every test shares: a throwaway state folder and key, no telemetry.
+"""Settings every test shares (a throwaway state folder and key, no telemetry), a seeded
+store per test, and the session's one real bot that integration and browser tests talk to.
 
 Set before any test imports guardrails, whose config is read lazily and cached.
 """
@@ -25,6 +26,7 @@ collect_ignore = ["demo"]
 
 from guardrails import config  # noqa: E402
 from guardrails.store import db, seed  # noqa: E402
+from tests.stack import Bot, start_stack  # noqa: E402
 
 
 @pytest.fixture
@@ -41,3 +43,13 @@ def store_url(tmp_path: Path) -> str:
 def session(store_url: str):
     with db.session_factory(store_url).begin() as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def bot() -> Bot:
+    """One real bot for the whole test session (integration and browser tests share it)."""
+    stack = start_stack(debug=True)
+    try:
+        yield Bot(stack, config.settings().database_url)
+    finally:
+        stack.stop()

@@ -53,3 +53,15 @@ def test_when_widget_sends_no_token_then_visitor_is_anonymous(widget):
 def test_when_widget_sends_a_forged_token_then_visitor_is_anonymous(widget):
     reply = widget.say("where is my order?", token="forged.token.value")
     assert "signed in" in reply
+
+
+def test_when_a_suggestion_is_made_then_its_explanation_reaches_the_widget_after_its_text(widget):
+    # Rasa 3.6's socket.io output passed custom payloads to emit() as keyword arguments and
+    # failed; our channel sends them as {"custom": ...} right after the text they explain.
+    widget.client.emit("user_uttered", {"message": "any gift ideas?", "session_id": widget.session_id, "metadata": {}})
+    messages = [widget.replies.get(timeout=30)]
+    while "custom" not in messages[-1]:
+        messages.append(widget.replies.get(timeout=30))
+    explanation = messages[-1]["custom"]["explanation"]
+    assert explanation["suggestions"][0] in messages[-2]["text"]  # the text it explains came first
+    assert explanation["reasons"] and explanation["data_used"] == [] and explanation["consent"] is None
