@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.launcher import Stack, free_port
 from guardrails import audit
-from tests.integration.conftest import Bot
+from tests.stack import Bot
 from tests.services import REDIS_URL, seeded_postgres
 
 STARTUP_SECONDS = 600  # loading the model twice at once on a busy 2-core machine is slow
