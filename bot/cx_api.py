@@ -27,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from guardrails import config
+from guardrails import config, conversation_store
 from guardrails.conversation_log import pseudonym
 from guardrails.store import db, queries
 
@@ -36,9 +36,7 @@ logger = logging.getLogger(__name__)
 Route = Callable[..., Awaitable[HTTPResponse]]
 
 # The broker's table (bot/stores.py), read-only here.
-CONVERSATION_LOG = sa.table(
-    "conversation_log", sa.column("id", sa.Integer), sa.column("sender_id", sa.String), sa.column("data", sa.Text)
-)
+CONVERSATION_LOG = conversation_store.conversation_log
 
 
 def bearer_matches(header: str | None, expected: str) -> bool:

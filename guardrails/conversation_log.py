@@ -13,15 +13,16 @@ import json
 from collections.abc import Iterator
 from typing import Any, Callable
 
-from sqlalchemy import column, inspect, select, table
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from guardrails import conversation_store
 from guardrails.conversation_store import customer_key
 from guardrails.crypto import keyed_hash
 
-# The table the masked event broker (bot/stores.py) writes; Rasa creates it at start-up, so
-# readers here describe only the columns they use and check that it exists first.
-LOG_TABLE = table("conversation_log", column("id"), column("sender_id"), column("data"))
+# The table the masked event broker (bot/stores.py) writes; it may not exist before Rasa first
+# started, so readers check that first.
+LOG_TABLE = conversation_store.conversation_log
 
 # Keys whose string values are names from our own domain and model, never customer text.
 SAFE_KEYS = frozenset(

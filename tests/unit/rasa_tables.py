@@ -1,8 +1,9 @@
 """Rasa's two tables as bot/stores.py creates them, for tests of code that reads them raw.
 
 Rasa creates ``tracker_events`` and ``conversation_log`` when the server starts; unit tests
-have no server, so they create the same columns here (on any database) and insert rows the
-way the stores do: sender ids already pseudonymised, the log's data masked event JSON.
+have no server, so they create them from ``guardrails.conversation_store`` (the definitions
+the stores map onto) and insert rows the way the stores do: sender ids already
+pseudonymised, the log's data masked event JSON.
 """
 
 from __future__ import annotations
@@ -10,32 +11,20 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, func, select
+from sqlalchemy import column, func, select, table
 
+from guardrails import conversation_store
 from guardrails.conversation_log import pseudonym
 
-_METADATA = MetaData()
-TRACKER_EVENTS = Table(
-    "tracker_events", _METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(64), nullable=False, index=True),
-    Column("type_name", String(255), nullable=False),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
-CONVERSATION_LOG = Table(
-    "conversation_log", _METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(64), index=True),
-    Column("data", Text),
-)
-TABLES = {table.name: table for table in (TRACKER_EVENTS, CONVERSATION_LOG)}
+# Untyped views of the two tables, so rows go in exactly as the stores leave them (sender ids
+# already pseudonymised, data as stored) without the typed columns hashing or encrypting again.
+TRACKER_EVENTS = table("tracker_events", column("sender_id"), column("type_name"), column("timestamp"), column("data"))
+CONVERSATION_LOG = table("conversation_log", column("sender_id"), column("data"))
+TABLES = {view.name: view for view in (TRACKER_EVENTS, CONVERSATION_LOG)}
 
 
 def create(session) -> None:
-    _METADATA.create_all(session.connection())
+    conversation_store.metadata.create_all(session.connection())
 
 
 def unix(moment: datetime) -> float:
