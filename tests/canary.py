@@ -47,13 +47,19 @@ def add_canary_customer(session: Session, customer_id: str, order_number: str, v
     ledger.record_consent(session, customer_id, "personalisation", True, "rest", "conv/1", now=placed)
 
 
-def search_terms(canaries: dict[str, str]) -> dict[str, str]:
+def search_terms(canaries: dict[str, str]) -> dict[str, re.Pattern]:
+    """A pattern per canary: the value itself (any case), and its digits run together.
+
+    The digits-only form must stand alone: not inside a longer number, and not the
+    fractional part of a decimal (a logged timestamp such as ``1795940684.123456`` once
+    matched the NI number's ``123456`` by chance).
+    """
     terms = {}
     for kind, value in canaries.items():
-        terms[kind] = value.lower()
+        terms[kind] = re.compile(re.escape(value.lower()))
         digits = re.sub(r"\D", "", value)
         if len(digits) >= 6:
-            terms[f"{kind} (digits only)"] = digits
+            terms[f"{kind} (digits only)"] = re.compile(rf"(?<![\d.]){digits}(?!\d)")
     return terms
 
 
@@ -82,4 +88,4 @@ def everything_stored(database_url: str, decrypt_trackers: bool = False) -> dict
 def found(canaries: dict[str, str], haystacks: dict[str, str]) -> list[tuple[str, str]]:
     """(where, kind) for every canary term found in any of the named texts."""
     return [(where, kind) for where, content in haystacks.items()
-            for kind, term in search_terms(canaries).items() if term in content.lower()]
+            for kind, term in search_terms(canaries).items() if term.search(content.lower())]
