@@ -42,6 +42,11 @@ def main() -> None:
     if program == "rasa":
         from bot import action_responses, resilience
 
+        # One TensorFlow thread per Rasa server: a turn's tensors are tiny, so more threads
+        # only add hand-offs between cores; scale with one server per core instead.
+        os.environ.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
+        os.environ.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
+
         resilience.install()  # a polite "try again" when the action server is unreachable
         action_responses.install()  # the reply schema checked once, not on every action call
     sys.argv = [program, *sys.argv[2:]]
