@@ -4,7 +4,7 @@ In config.yml, after the featurizers (it replaces DIETClassifier, which we used 
 only: order numbers come from RegexEntityExtractor):
 
     - name: bot.components.linear_intent_classifier.LinearIntentClassifier
-      C: 10.0            # inverse regularisation strength
+      C: 30.0            # inverse regularisation strength
       dense_weight: 1.0  # weight of each dense block (the MiniLM vector) against each sparse one
 
 It reads every featurizer's sentence-level feature (word and character n-gram counts, regex
@@ -76,7 +76,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            "C": 10.0,
+            "C": 30.0,
             "dense_weight": 1.0,
             "max_iter": 2000,
             # Names of the featurizers to read; empty means all of them.
