@@ -119,7 +119,7 @@ def test_when_loaded_from_model_storage_then_it_predicts_as_trained(storage) -> 
     model_storage, resource = storage
     loaded = LinearIntentClassifier.load(config, model_storage, resource,
                                          ExecutionContext(graph_schema=None, model_id="m"))
-    before, after = _message("nope", [0, 0, 0, 0, 0, 1], [-1, 0]), _message("nope", [0, 0, 0, 0, 0, 1], [-1, 0])
+    before, after = (_message("nope", [0, 0, 0, 0, 0, 1], [-1, 0]) for _ in range(2))
     classifier.process([before])
     loaded.process([after])
     assert after.get("intent_ranking") == before.get("intent_ranking")
@@ -130,3 +130,14 @@ def test_when_a_message_has_no_text_then_it_is_left_alone(storage) -> None:
     message = _message(None, [], [], intent="greet")
     classifier.process([message])
     assert message.get("intent") == "greet"
+
+
+def test_when_nothing_was_trained_then_a_message_gets_no_intent(storage) -> None:
+    from bot.components.linear_intent_classifier import LinearIntentClassifier
+
+    model_storage, resource = storage
+    classifier = LinearIntentClassifier(LinearIntentClassifier.get_default_config(), model_storage, resource)
+    message = _message("hello", [1, 0, 0, 0, 0, 0], [1, 0])
+    classifier.process([message])
+    assert message.get("intent") == {"name": None, "confidence": 0.0}
+    assert message.get("intent_ranking") == []
