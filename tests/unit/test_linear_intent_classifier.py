@@ -40,6 +40,19 @@ def test_when_fitted_then_training_rows_come_back_with_their_labels() -> None:
     assert [model.labels[i] for i in probabilities.argmax(axis=1)] == LABELS
 
 
+def test_when_predicting_then_the_probabilities_are_scikit_learns() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    weights = [1.0, 0.5]
+    reference = LogisticRegression(C=10.0, max_iter=2000).fit(linear_model.design_matrix([WORDS, DENSE], weights),
+                                                             LABELS)
+    model = LinearIntentModel.fit([WORDS, DENSE], LABELS, weights, C=10.0)
+    new_rows = [scipy.sparse.csr_matrix([[0, 3, 1, 0, 0, 0], [0, 0, 0, 0, 0, 0]], dtype=float),
+                np.array([[0.2, 0.7], [0.0, 0.0]])]
+    np.testing.assert_allclose(model.predict_proba(new_rows),
+                               reference.predict_proba(linear_model.design_matrix(new_rows, weights)), atol=1e-5)
+
+
 def test_when_saved_and_loaded_then_predictions_are_the_same(tmp_path) -> None:
     model = LinearIntentModel.fit([WORDS, DENSE], LABELS, [1.0, 0.5])
     model.save(tmp_path)
