@@ -16,6 +16,9 @@ import asyncio
 import functools
 import json
 import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import sqlalchemy as sa
@@ -73,13 +76,28 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         self.engine = _engine()
         _create_tables(conversation_store.metadata, self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
+        self.recent = RecentTrackers()
         TrackerStore.__init__(self, domain, event_broker)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
-        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
-        if tracker is not None:
-            _remember_stored(tracker)
+        with self.session_scope() as session:
+            if not fetch_events_from_all_sessions:
+                recent = self.recent.take(sender_id)
+                if recent is not None and recent.version == self._stored_version(session, sender_id):
+                    return recent.tracker
+            # Rasa's query, reading only the (decrypted) event column instead of whole ORM rows.
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+            events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+        if not (self.domain and events):
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        _remember_stored(tracker)
         return tracker
+
+    def _stored_version(self, session: Any, sender_id: str) -> tuple[int, int | None]:
+        """(rows, newest row id) of a conversation: changes whenever anyone writes or deletes it."""
+        return tuple(session.query(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id))
+                     .filter(self.SQLEvent.sender_id == sender_id).one())
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the tracker's new events and their masked copies for analytics, in one transaction.
@@ -98,8 +116,11 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
             logged_here = isinstance(self.event_broker, MaskedSQLEventBroker)
             if logged_here and bodies:
                 self.event_broker.write(session, bodies, mask=self._log_mask())
+            version = self._stored_version(session, tracker.sender_id)
             session.commit()
         _remember_stored(tracker)
+        if events_after_erasure(tracker) is None:  # an erasing turn's tracker still holds what it erased
+            self.recent.keep(tracker.sender_id, tracker, version)
         if self.event_broker is not None and not logged_here:
             for body in bodies:
                 self.event_broker.publish(body)
@@ -136,6 +157,44 @@ STORED_EVENTS = "candor_stored_events"
 def _remember_stored(tracker: DialogueStateTracker) -> None:
     if getattr(tracker, "_max_event_history", None) is None:  # a capped history would shift indices
         setattr(tracker, STORED_EVENTS, len(tracker.events))
+
+
+@dataclass
+class RecentTracker:
+    tracker: DialogueStateTracker
+    version: tuple[int, int | None]  # see EncryptedSQLTrackerStore._stored_version
+    saved_at: float
+
+
+class RecentTrackers:
+    """The trackers this server saved last, so the next message need not decrypt and replay
+    the whole conversation again.
+
+    A tracker is handed out once (taken, not copied) and only while the database still holds
+    exactly the rows it was saved with: if another Rasa server wrote to the conversation, or
+    an erasure or purge deleted it, the store reads the database instead. Held at most
+    ``seconds`` after its last save and for the ``size`` most recent conversations, in this
+    process's memory only.
+    """
+
+    def __init__(self, size: int = 1000, seconds: float = 600.0) -> None:
+        self.size, self.seconds = size, seconds
+        self._trackers: OrderedDict[str, RecentTracker] = OrderedDict()
+
+    def keep(self, sender_id: str, tracker: DialogueStateTracker, version: tuple[int, int | None]) -> None:
+        self._trackers.pop(sender_id, None)
+        self._trackers[sender_id] = RecentTracker(tracker, version, time.monotonic())
+        self._forget_old()
+
+    def take(self, sender_id: str) -> RecentTracker | None:
+        self._forget_old()
+        return self._trackers.pop(sender_id, None)
+
+    def _forget_old(self) -> None:
+        cutoff = time.monotonic() - self.seconds
+        while self._trackers and (len(self._trackers) > self.size
+                                  or next(iter(self._trackers.values())).saved_at < cutoff):
+            self._trackers.popitem(last=False)
 
 
 def fixed_response_texts(domain: Domain | None) -> frozenset[str]:

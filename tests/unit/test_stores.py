@@ -151,3 +151,44 @@ def test_when_the_log_is_searched_then_it_finds_rows_by_customer_key_only(store)
             conversation_store.conversation_log.c.sender_id == pseudonym(sender))).scalars().all()
     keys = {json.loads(row).get("customer") for row in data} - {None}
     assert keys == {conversation_store.customer_key("C901")}
+
+
+def test_when_nothing_changed_since_the_save_then_the_saved_tracker_comes_back_as_it_was(store):
+    tracker = new_tracker(store)
+    asyncio.run(store.save(tracker))
+    assert asyncio.run(store.retrieve(tracker.sender_id)) is tracker
+    assert asyncio.run(store.retrieve(tracker.sender_id)) is not tracker  # handed out once, then read again
+
+
+def test_when_another_server_wrote_to_the_conversation_then_it_is_read_from_the_database(store):
+    other_server = EncryptedSQLTrackerStore(store.domain, MaskedSQLEventBroker())
+    tracker = new_tracker(store)
+    asyncio.run(store.save(tracker))
+    theirs = asyncio.run(other_server.retrieve(tracker.sender_id))
+    theirs.update(BotUttered("Your order is on its way."))
+    asyncio.run(other_server.save(theirs))
+    ours = asyncio.run(store.retrieve(tracker.sender_id))
+    assert ours is not tracker
+    assert [event.type_name for event in ours.events][-1] == "bot"
+
+
+def test_when_the_conversation_was_deleted_then_the_saved_tracker_is_not_handed_out(store):
+    tracker = new_tracker(store)
+    asyncio.run(store.save(tracker))
+    with db.session_factory().begin() as session:
+        conversation_store.delete_conversations(session, [pseudonym(tracker.sender_id)])
+    assert asyncio.run(store.retrieve(tracker.sender_id)) is None
+
+
+def test_when_a_tracker_is_old_or_crowded_out_then_it_is_forgotten(store):
+    from bot.stores import RecentTrackers
+
+    first, second = new_tracker(store), new_tracker(store)
+    crowded = RecentTrackers(size=1)
+    crowded.keep(first.sender_id, first, (3, 1))
+    crowded.keep(second.sender_id, second, (3, 2))
+    assert crowded.take(first.sender_id) is None
+    assert crowded.take(second.sender_id).tracker is second
+    expired = RecentTrackers(seconds=-1)  # already past its time when kept
+    expired.keep(first.sender_id, first, (3, 1))
+    assert expired.take(first.sender_id) is None
