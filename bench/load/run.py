@@ -62,6 +62,7 @@ class Target:
     urls: list[str]  # REST webhooks; a conversation alternates between them
     flow: list[str]
     verified: bool
+    server_pids: list[int] = field(default_factory=list)  # its Rasa server processes, for CPU time
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    server_cpu_seconds: float = 0.0
 
     def summary(self) -> dict[str, float]:
         ms = [value * 1000 for value in self.latencies] or [float("nan")]
@@ -80,6 +82,10 @@ class Result:
             "median_ms": percentile(ms, 0.5),
             "p95_ms": percentile(ms, 0.95),
             "p99_ms": percentile(ms, 0.99),
+            # CPU time the Rasa server(s) spent per answered message: unlike messages/s, other
+            # jobs on the machine hardly move it.
+            "server_cpu_ms_per_message": 1000 * self.server_cpu_seconds / len(self.latencies)
+            if self.latencies else float("nan"),
         }
 
 
@@ -125,10 +131,20 @@ async def load(target: Target, concurrency: int, rounds: int, seed: int) -> Resu
                 conversation, customer = queue.get_nowait()
                 await converse(session, target, conversation, customer, result)
 
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), cpu_seconds(target.server_pids)
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         result.seconds = time.perf_counter() - started
+        result.server_cpu_seconds = cpu_seconds(target.server_pids) - cpu_before
     return result
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (Linux /proc)."""
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+    return total
 
 
 def plain_endpoints(path: Path, database_url: str, action_url: str) -> Path:
@@ -206,12 +222,15 @@ def main() -> int:
             full.wait_until_up("moodbot", f"http://127.0.0.1:{moodbot_port}/webhooks/rest/", STARTUP_SECONDS)
 
             targets = [
-                Target("a: Candor", [f"{full.rasa_url}/webhooks/rest/webhook"], CANDOR_FLOW, True),
-                Target("b: guardrails off", [f"{plain.rasa_url}/webhooks/rest/webhook"], CANDOR_FLOW, True),
+                Target("a: Candor", [f"{full.rasa_url}/webhooks/rest/webhook"], CANDOR_FLOW, True,
+                       [full.processes["rasa"].pid]),
+                Target("b: guardrails off", [f"{plain.rasa_url}/webhooks/rest/webhook"], CANDOR_FLOW, True,
+                       [plain.processes["rasa"].pid]),
                 Target("c: rasa init moodbot", [f"http://127.0.0.1:{moodbot_port}/webhooks/rest/webhook"],
-                       MOODBOT_FLOW, False),
+                       MOODBOT_FLOW, False, [moodbot.pid]),
                 Target("d: Candor, 2 Rasa servers", [f"{full.rasa_url}/webhooks/rest/webhook",
-                                                    f"{second.rasa_url}/webhooks/rest/webhook"], CANDOR_FLOW, True),
+                                                    f"{second.rasa_url}/webhooks/rest/webhook"], CANDOR_FLOW, True,
+                       [full.processes["rasa"].pid, second.processes["rasa"].pid]),
             ]
             # Set-ups take turns, --repeats times, so a burst of other work on a shared machine
             # hits them all alike; each set-up's median run is reported, every run is kept.
@@ -291,29 +310,38 @@ def profile(target: Target, stack, args: argparse.Namespace, workdir: Path) -> N
 
 
 def median_run(summaries: list[dict]) -> dict:
-    """The run with the median throughput, errors summed over all runs."""
+    """The run with the median throughput, errors summed over all runs, the median CPU per message."""
     ranked = sorted(summaries, key=lambda summary: summary["messages_per_s"])
-    return ranked[(len(ranked) - 1) // 2] | {"errors": sum(summary["errors"] for summary in summaries),
-                                             "messages": sum(summary["messages"] for summary in summaries)}
+    return ranked[(len(ranked) - 1) // 2] | {
+        "errors": sum(summary["errors"] for summary in summaries),
+        "messages": sum(summary["messages"] for summary in summaries),
+        "server_cpu_ms_per_message": percentile([summary["server_cpu_ms_per_message"] for summary in summaries], 0.5),
+    }
 
 
 def report(results: dict[str, dict], runs: dict[str, list[dict]], args: argparse.Namespace) -> None:
     a, b, c, d = (results[name] for name in results)
     rows = [(name, r["messages"], r["errors"], r["messages_per_s"],
-             " ".join(f"{run['messages_per_s']:.1f}" for run in runs[name]), r["median_ms"], r["p95_ms"], r["p99_ms"])
+             " ".join(f"{run['messages_per_s']:.1f}" for run in runs[name]), r["median_ms"], r["p95_ms"], r["p99_ms"],
+             r["server_cpu_ms_per_message"])
             for name, r in results.items()]
     print()
     print(f"{args.concurrency} concurrent conversations; per measurement {args.concurrency * args.rounds} "
           f"conversations of 7 messages; {args.repeats} measurements per set-up, taking turns; {os.cpu_count()} cores")
-    print("messages/s and latencies are those of each set-up's median run; errors and messages are summed")
-    print(table(["set-up", "messages", "errors", "messages/s", "each run's msg/s", "median ms", "p95 ms", "p99 ms"],
-                rows))
+    print("messages/s and latencies are those of each set-up's median run; errors and messages are summed; "
+          "CPU per message is the median over runs")
+    print(table(["set-up", "messages", "errors", "messages/s", "each run's msg/s", "median ms", "p95 ms", "p99 ms",
+                 "Rasa CPU ms/msg (median)"], rows))
     overhead = b["messages_per_s"] / a["messages_per_s"] - 1
     ratios = [
         ("guardrail overhead: throughput b/a - 1", overhead, "< 0.15", overhead < 0.15),
         ("guardrail overhead: median latency a/b - 1", a["median_ms"] / b["median_ms"] - 1, "(info)", None),
         ("throughput a/c (Candor vs moodbot)", a["messages_per_s"] / c["messages_per_s"], ">= 0.7",
          a["messages_per_s"] / c["messages_per_s"] >= 0.7),
+        ("Rasa server CPU per message c/a (moodbot vs Candor)",
+         c["server_cpu_ms_per_message"] / a["server_cpu_ms_per_message"], "(info)", None),
+        ("Rasa server CPU per message a/b - 1 (guardrails' share)",
+         a["server_cpu_ms_per_message"] / b["server_cpu_ms_per_message"] - 1, "(info)", None),
         ("errors in a at this concurrency", a["errors"], "0", a["errors"] == 0),
         ("scaling: throughput d/a (2 vs 1 Rasa servers)", d["messages_per_s"] / a["messages_per_s"], "(info)", None),
     ]
