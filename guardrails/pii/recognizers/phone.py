@@ -2,7 +2,10 @@
 
 A run of digit groups is a candidate; its shape decides the score: ``+44 20 7946 0958``
 or ``(555) 010-0199`` are phone numbers on their own, ``7946 0958`` only next to words
-like "call" or "mobile", and ``order 1234567`` never. Dates, IPv4 addresses, SSNs and
+like "call" or "mobile", and ``order 1234567`` never. Country codes may be bracketed
+(``(+30) 2877 893287``, ``+(370) 87789328``) and followed by a trunk zero (``+33 (0)1 ...``);
+six-digit local numbers (``81 77 89``) and thousands-shaped ones (``72 128 827``) need a
+context word. Dates, IPv4 addresses, SSNs and
 ZIP+4 codes that share the digit-group shape are left to their own recognizers.
 """
 
@@ -14,17 +17,30 @@ from presidio_analyzer import Pattern
 from guardrails.pii.recognizers.base import CandorRecognizer, digits
 
 _GROUPS = re.compile(r"\d+")
+_INTERNATIONAL = re.compile(r"\+|00|\(\+")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
+def _date_like(groups: list[str]) -> bool:
+    """Year 1900-2099, a month and a day: "2024-03-12" is a date, "0800 14 53" a phone number."""
+    numbers = [int(g) for g in groups if len(g) <= 2]
+    years = [int(g) for g in groups if len(g) == 4]
+    return bool(years) and 1900 <= years[0] <= 2099 and min(numbers) <= 12 and max(numbers) <= 31
+
+
 class PhoneNumberRecognizer(CandorRecognizer):
-    """National and international phone numbers (7 to 15 digits)."""
+    """National and international phone numbers (7 to 15 digits; 6 with a context word)."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = [
         Pattern(
             "phone",
-            r"(?<![\w+/.,-]|\d:)(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
+            r"(?<![\w+/.,-]|\d:)"
+            # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1
+            r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"
+            # area code in brackets: (555), (08), (14)/
+            r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
+            r"\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w/@-]|[.,:]\d)",
             0.3,
         )
@@ -49,6 +65,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "number",
         "registered",
         "dial",
+        "ph",
+        "mob",
+        "hotline",
+        "voicemail",
+        "callback",
     ]
     NEGATIVE_CONTEXT = [
         "order",
@@ -67,15 +88,30 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "iban",
         "price",
         "total",
+        "ni",
+        "nino",
+        "insurance",
+        "ssn",
+        "social security",
+        "sort code",
+        "postcode",
+        "zip",
     ]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
-        international = value.startswith(("+", "00"))
+        international = bool(_INTERNATIONAL.match(value))
         value = re.split(r"(?i)[ \t]*(?:x|ext)", value)[0]  # the extension does not count
+        value = value.replace("(0)", "")  # trunk zero shown after a country code: +33 (0)1 ...
         groups = [len(g) for g in _GROUPS.findall(value)]
         count = sum(groups)
-        if not 7 <= count <= 15 or len(set(digits(value))) == 1:
+        if not 6 <= count <= 15 or len(set(digits(value))) == 1:
             return None
+        if count == 6:
+            # "81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with
+            # a grouped shape and a context word such as "phone" or "call".
+            # "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone number.
+            short = len(groups) > 1 and min(groups) >= 2 and not international
+            return 0.2 if short and not set(re.sub(r"[\d ]", "", value)) else None
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]
@@ -83,7 +119,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return None
         separators = set(re.sub(r"[\d()+]", "", value))
         shape = tuple(groups)
-        if shape in _DATE_SHAPES and len(separators) <= 1:
+        if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(_GROUPS.findall(value)):
             return None
         if "." in separators and len(groups) == 4 and max(groups) <= 3:
             return None  # IPv4 address
@@ -91,8 +127,10 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return None  # SSN, ZIP+4
         if international and count >= 8:
             return 0.75
-        if "(" in value and count >= 7:
+        if "(" in value and count >= 7 or international:
             return 0.65
+        if len(groups) > 1 and groups[0] <= 3 and set(groups[1:]) == {3} and separators <= {" ", ",", "."}:
+            return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5

@@ -28,6 +28,16 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("landline 020 7946 0018", "020 7946 0018", "PHONE_NUMBER"),  # UK national form
         ("Tel. +33 1 23 45 67 89", "+33 1 23 45 67 89", "PHONE_NUMBER"),  # French single-digit area
         ("ring 001-202-555-0173x123", "001-202-555-0173x123", "PHONE_NUMBER"),  # extension
+        ("call (+30) 2877 893287", "(+30) 2877 893287", "PHONE_NUMBER"),  # country code in brackets
+        ("phone: +(370) 87789328", "+(370) 87789328", "PHONE_NUMBER"),  # plus outside the brackets
+        ("Tel: +44 (0)20 7946 0958", "+44 (0)20 7946 0958", "PHONE_NUMBER"),  # trunk zero in brackets
+        ("(+57)6086003390 is my mobile", "(+57)6086003390", "PHONE_NUMBER"),  # no space after the code
+        ("my phone is 555.010.0199", "555.010.0199", "PHONE_NUMBER"),  # dots
+        ("tel. 555-010-0199 ext. 42", "555-010-0199 ext. 42", "PHONE_NUMBER"),  # spelled extension
+        ("number is (555)010-0199 x1234", "(555)010-0199 x1234", "PHONE_NUMBER"),  # x extension
+        ("call (14)/506-1231", "(14)/506-1231", "PHONE_NUMBER"),  # slash after the area code
+        ("Phone: 0800 14 53", "0800 14 53", "PHONE_NUMBER"),  # 4-2-2 digits that are no date
+        ("phone +7 (495) 123-45-67", "+7 (495) 123-45-67", "PHONE_NUMBER"),  # Russian form
         ("I paid with card 4111 1111 1111 1111", "4111 1111 1111 1111", "CREDIT_CARD"),  # Visa test card
         ("card number 4242424242424242", "4242424242424242", "CREDIT_CARD"),  # ungrouped
         (
@@ -118,6 +128,13 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "user@localhost is not an email",  # no public suffix
         "Can I pay with PayPal?",  # brand
         "Thanks for your help, have a nice weekend",  # closing words
+        "we sold 3 000 000 units",  # thousands separated by spaces, no phone word
+        "It weighs 12 345 g",  # a grouped quantity
+        "the parcel left on 2024-03-12",  # ISO date
+        "on 12.03.24 I ordered a jacket",  # short date, dots
+        "sort code 12-34-56",  # six digits in pairs with dashes
+        "Where is ORD-10042?",  # order reference
+        "Call me on Monday about the order status",  # weekday after "call"
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
@@ -128,6 +145,8 @@ def test_when_text_has_no_personal_data_then_nothing_is_found(text):
     "text, entity",
     [
         ("call me on 7946095", "PHONE_NUMBER"),  # one group of digits: "call" lifts it over the threshold
+        ("Phone: 81 77 89", "PHONE_NUMBER"),  # six digits in groups count only next to a phone word
+        ("Phone: 72 128 827", "PHONE_NUMBER"),  # shaped like thousands: needs the phone word
         ("postcode 3520", "ZIP_CODE"),  # 4 digits count only after "postcode"
         ("my dob is 1985-02-14", "DATE_OF_BIRTH"),  # "dob" makes a date a birth date
     ],
@@ -140,6 +159,8 @@ def test_when_context_word_is_near_then_weak_candidate_is_kept(text, entity):
     "text",
     [
         "7946095",  # same number without context
+        "81 77 89",  # six digits without a phone word
+        "72 128 827",  # thousands shape without a phone word
         "3520",  # same digits without "postcode"
         "1985-02-14",  # same date without birth words
     ],
