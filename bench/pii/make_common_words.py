@@ -30,6 +30,7 @@ def main(argv: list[str]) -> int:
     words |= set("iban atm dob pin ssn sku cvv cvc bic swift vat nino otp faq".split())
     words |= set("halloween thanksgiving hanukkah ramadan diwali eid passover black friday cyber".split())
     entries = set(map(fold, FIRST_NAMES)) | set(map(fold, gazetteer.faker_first_names()))
+    entries |= set(map(fold, gazetteer.faker_last_names()))
     for file_name in ("dist.male.first", "dist.female.first", "dist.all.last"):
         entries |= set(map(fold, gazetteer.census_names(file_name)))
     entries |= {" ".join(fold(e).split()) for e in gazetteer._place_entries()}

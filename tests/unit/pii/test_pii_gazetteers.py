@@ -23,12 +23,22 @@ def _covered(text: str, value: str) -> bool:
         (gazetteer.is_given_name, "Željko", True),  # accents folded
         (gazetteer.is_given_name, "Mark", False),  # an English word first
         (gazetteer.is_given_name, "Will", False),  # an English word first
+        (gazetteer.is_given_name, "František", True),  # faker given name with an accent kept in the list
+        (gazetteer.is_given_name, "Status", False),  # never a name
         (gazetteer.is_surname, "Becker", True),  # census surname
+        (gazetteer.is_surname, "Kovačič", True),  # faker (sl_SI) surname, accents folded
+        (gazetteer.is_surname, "Order", False),  # an English word first
         (gazetteer.is_surname, "Young", False),  # an English word first
         (gazetteer.is_surname, "Christmas", False),  # holiday, listed as a common word
         (gazetteer.is_place, "Budapest", True),  # city
         (gazetteer.is_place, "ΛΕΥΚΩΣΙΑ", True),  # alternate name in Greek capitals
         (gazetteer.is_place, "New Zealand", True),  # country of two words
+        (gazetteer.is_place, "Pazin", True),  # town of 1,000+ people (names only)
+        (gazetteer.is_place, "Veurne", True),  # small Belgian town
+        (gazetteer.is_place, "Autauga County", True),  # US county
+        (gazetteer.is_place, "Jönköpings län", True),  # Swedish county (faker region list)
+        (gazetteer.is_place, "Friday", False),  # weekday
+        (gazetteer.is_place, "Status", False),  # an English word first
         (gazetteer.is_place, "Reading", False),  # an English word first
         (gazetteer.is_place, "Order", False),  # never a place
     ],
