@@ -80,6 +80,16 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ),  # after a title
         ("Name: Oliver Demoson", "Oliver Demoson", "PERSON"),  # form-style cue
         ("They had 3: Sophie, Lukas and Agnieszka.", "Agnieszka", "PERSON"),  # known given name
+        ("They had 3: Efimiya, Mary and Ariana.", "Efimiya", "PERSON"),  # unknown name in a list of names
+        ("they had 3: leonti, pamela and brian.", "leonti", "PERSON"),  # same, all lower case
+        ("It was between him and Asya's kid.", "Asya", "PERSON"),  # name before a relation
+        ("i'm roberto's daughter", "roberto", "PERSON"),  # lower case, before a relation
+        ('Vsevolod: "Who are you?"', "Vsevolod", "PERSON"),  # dialogue speaker
+        ("Have you been to a Homero Portillo concert?", "Homero Portillo", "PERSON"),  # given name + surname after "a"
+        ("Have you met Eustachy Gorski?", "Eustachy Gorski", "PERSON"),  # unknown word before a known surname
+        ("Follow up with Jan Jílek next week", "Jan Jílek", "PERSON"),  # "Jan" before a surname is no month
+        ("Ravil G Yefimov signed for it", "Ravil G Yefimov", "PERSON"),  # middle initial without a dot
+        ("follow up with benjamin a seiler", "benjamin a seiler", "PERSON"),  # lower case, middle initial
         ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
         ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
         ("my password is hunter2.", "hunter2", "PASSWORD"),  # value after "is", full stop left out
@@ -139,6 +149,24 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
     assert analyze_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you stock Ridge, Summit and Trail jackets?",  # product names in a list
+        "Shipping to Paris, Rome and Berlin",  # places in a list
+        "Is the Type C cable included?",  # spec letter after "Type"
+        "I bought the Model S Plaid",  # product with a letter
+        "Is Gate B Open on Monday?",  # label with a letter
+        "the company's boss called about my order status",  # ordinary word before a relation
+        'Answer: "yes"',  # label, not a speaker
+        "Status: \"shipped\"",  # label, not a speaker
+        "My order ORD-10042 was a gift for my sister's birthday",  # "sister's" is no name
+    ],
+)
+def test_when_words_are_products_places_or_labels_then_no_person_is_found(text):
+    assert [s for s in analyze_text(text) if s.entity_type == "PERSON"] == []
 
 
 @pytest.mark.parametrize(
