@@ -92,6 +92,15 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("follow up with benjamin a seiler", "benjamin a seiler", "PERSON"),  # lower case, middle initial
         ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
         ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
+        ("Do you deliver to Andreaborough?", "Andreaborough", "LOCATION"),  # given name + settlement ending
+        ("my sister lives in Port Taylorside now", "Port Taylorside", "LOCATION"),  # prefix + suffixed name
+        ("We are in Lake Mary this week", "Lake Mary", "LOCATION"),  # prefix + given name
+        ("I work in Jablonné nad Orlicí", "Jablonné nad Orlicí", "LOCATION"),  # joined by "nad"
+        ("Shipped from Reynaud-sur-Toussaint", "Reynaud-sur-Toussaint", "LOCATION"),  # "-sur-" in one word
+        ("I live in Plzeňský kraj", "Plzeňský kraj", "LOCATION"),  # region word
+        ("Offices in Bjert 6091 and Kiel", "Bjert", "LOCATION"),  # unknown name before a postcode
+        ("Send it to Melliste, Estonia", "Melliste", "LOCATION"),  # unknown name before a country
+        ("We moved here from Cyprus (Greek)", "Cyprus (Greek)", "LOCATION"),  # qualifier in brackets
         ("my password is hunter2.", "hunter2", "PASSWORD"),  # value after "is", full stop left out
         ("pin: 4321", "4321", "PASSWORD"),  # value after a colon
         ("password sunshine42 doesn't work", "sunshine42", "PASSWORD"),  # no "is", but not a word
@@ -167,6 +176,22 @@ def test_when_text_has_no_personal_data_then_nothing_is_found(text):
 )
 def test_when_words_are_products_places_or_labels_then_no_person_is_found(text):
     assert [s for s in analyze_text(text) if s.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Balance shoes in size 10",  # brand after a compass word
+        "Upper Body workout kit, order status please",  # product line
+        "the Comfort Fit range in Black 2024",  # colour and year after "in"
+        "Compatible with Windows 10 and Summit 3000",  # product numbers after "with"
+        "Thanks, Trail jackets are great",  # shop product name before a comma
+        "Is the Overview, Support or Passport page down?",  # ordinary words with place endings
+        "Where is ORD-10042? I ordered it on Monday for £49.99",  # order number, weekday, price
+    ],
+)
+def test_when_words_only_look_like_places_then_no_location_is_found(text):
+    assert [s for s in analyze_text(text) if s.entity_type == "LOCATION"] == []
 
 
 @pytest.mark.parametrize(
