@@ -21,6 +21,16 @@ _INTERNATIONAL = re.compile(r"\+|00|\(\+")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
+def _thousands(value: str, groups: list[int], separators: set[str]) -> bool:
+    """Grouped like a quantity: "3 000 000", "72 128 827"; not "058 218 096" (trunk zero) nor
+    nine digits in threes ("601 809 679", a Polish mobile)."""
+    if len(groups) < 2 or groups[0] > 3 or set(groups[1:]) != {3} or not separators <= {" ", ",", "."}:
+        return False
+    if value.lstrip("(+").startswith("0"):
+        return False
+    return sum(groups) <= 8 or " 000" in value or ",000" in value or ".000" in value
+
+
 def _date_like(groups: list[str]) -> bool:
     """Year 1900-2099, a month and a day: "2024-03-12" is a date, "0800 14 53" a phone number."""
     numbers = [int(g) for g in groups if len(g) <= 2]
@@ -129,10 +139,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return 0.75
         if "(" in value and count >= 7 or international:
             return 0.65
-        if len(groups) > 1 and groups[0] <= 3 and set(groups[1:]) == {3} and separators <= {" ", ",", "."}:
+        if _thousands(value, groups, separators):
             return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
-        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces.
-        return 0.5 if 10 <= count <= 12 else 0.3
+        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces,
+        # and so is one of 9 with a trunk zero ("070810033"); shorter runs need a context word.
+        return 0.5 if 10 <= count <= 12 or count == 9 and value.startswith("0") else 0.3

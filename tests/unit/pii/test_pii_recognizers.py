@@ -38,6 +38,9 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("call (14)/506-1231", "(14)/506-1231", "PHONE_NUMBER"),  # slash after the area code
         ("Phone: 0800 14 53", "0800 14 53", "PHONE_NUMBER"),  # 4-2-2 digits that are no date
         ("phone +7 (495) 123-45-67", "+7 (495) 123-45-67", "PHONE_NUMBER"),  # Russian form
+        ("I wrote down 058 218 096 yesterday", "058 218 096", "PHONE_NUMBER"),  # threes with a trunk zero
+        ("It is 601 809 679.", "601 809 679", "PHONE_NUMBER"),  # nine digits in threes (Polish mobile)
+        ("It is 070810033.", "070810033", "PHONE_NUMBER"),  # nine digits typed together, trunk zero
         ("I paid with card 4111 1111 1111 1111", "4111 1111 1111 1111", "CREDIT_CARD"),  # Visa test card
         ("card number 4242424242424242", "4242424242424242", "CREDIT_CARD"),  # ungrouped
         (
@@ -148,6 +151,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "Can I pay with PayPal?",  # brand
         "Thanks for your help, have a nice weekend",  # closing words
         "we sold 3 000 000 units",  # thousands separated by spaces, no phone word
+        "a population of 1 000 000 000 people",  # thousands, ten digits
+        "tracking 012345678 says delivered",  # trunk-zero run with a parcel word
         "It weighs 12 345 g",  # a grouped quantity
         "the parcel left on 2024-03-12",  # ISO date
         "on 12.03.24 I ordered a jacket",  # short date, dots
