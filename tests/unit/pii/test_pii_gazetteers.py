@@ -71,6 +71,8 @@ def test_known_places(text, places):
         ("i spoke to caleb yesterday", "caleb"),  # lower-case text, lone given name
         ("The warehouse in Budapest is slow.", "Budapest"),  # known place
         ("Offices in Denmark 56905.", "56905"),  # postcode after a known place
+        ("Offices in Göteborg 411 05.", "411 05"),  # Swedish postcode after a known place
+        ("Our office: Wrocław 53-320", "53-320"),  # Polish postcode after a known place
         ("Postal code 1021.", "1021"),  # bare number before a full stop, with context
         ("450 0840", "450 0840"),  # local number of two groups
         ("Is 451 5986 still on my account?", "451 5986"),  # "account" no longer lowers a phone
