@@ -104,6 +104,14 @@ def given_names() -> frozenset[str]:
 
 
 @functools.cache
+def given_names_with_words() -> frozenset[str]:
+    """Given names including those that are also English words ("Frank", "Maria", "Grace"):
+    only trusted next to a known surname ("frank becker")."""
+    sources = [*FIRST_NAMES, *faker_first_names()] + census_names("dist.male.first") + census_names("dist.female.first")
+    return frozenset(f for f in map(fold, sources) if len(f) >= 3 and f not in STOPWORDS)
+
+
+@functools.cache
 def surnames() -> frozenset[str]:
     sources = census_names("dist.all.last") + faker_last_names()
     return frozenset(f for f in map(fold, sources) if _keep(f))
@@ -139,6 +147,10 @@ def places() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     return fold(word.strip(".,'’")) in given_names()
+
+
+def is_given_name_or_word(word: str) -> bool:
+    return fold(word.strip(".,'’")) in given_names_with_words()
 
 
 def is_surname(word: str) -> bool:

@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
 from guardrails.pii.recognizers.first_names import is_first_name
-from guardrails.pii.recognizers.gazetteer import common_words, is_given_name, is_surname
+from guardrails.pii.recognizers.gazetteer import common_words, is_given_name, is_given_name_or_word, is_surname
 from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
 
 # A name word in any case: letters, inner apostrophes and hyphens ("o'neil-smith"), or an initial.
@@ -244,8 +244,13 @@ class PersonRecognizer(CandorRecognizer):
         if lower_case and any(ch.isupper() for ch in text):
             return None  # only for people who type everything in lower case
         words = list(_WORDS.finditer(text, start, end))
-        if not words or not is_given_name(words[0].group()):
+        if not words:
             return None
+        if not is_given_name(words[0].group()):
+            # "frank becker", "Maria Velasco": a given name that is also a word, before a surname.
+            pair = len(words) > 1 and is_given_name_or_word(words[0].group()) and is_surname(words[1].group())
+            if not pair or _bare(words[0].group()) in _NEVER_NAMES:
+                return None
         surname_follows = not lower_case and len(words) > 1 and is_surname(words[-1].group())
         if _after_determiner(text, start) and not surname_follows:
             return None  # "the Dyson", but "a Homero Portillo concert" (capitalised: "the mona lisa" stays)

@@ -93,6 +93,8 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("Follow up with Jan Jílek next week", "Jan Jílek", "PERSON"),  # "Jan" before a surname is no month
         ("Ravil G Yefimov signed for it", "Ravil G Yefimov", "PERSON"),  # middle initial without a dot
         ("follow up with benjamin a seiler", "benjamin a seiler", "PERSON"),  # lower case, middle initial
+        ("the parcel is for aline egger, thanks", "aline egger", "PERSON"),  # given name that is a word + surname
+        ("Please ask Maria Velasco to sign", "Maria Velasco", "PERSON"),  # same, capitalised
         ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
         ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
         ("Do you deliver to Andreaborough?", "Andreaborough", "LOCATION"),  # given name + settlement ending
@@ -174,6 +176,8 @@ def test_when_text_has_no_personal_data_then_nothing_is_found(text):
         "I bought the Model S Plaid",  # product with a letter
         "Is Gate B Open on Monday?",  # label with a letter
         "the company's boss called about my order status",  # ordinary word before a relation
+        "Is the Rose Gold version in stock?",  # given name that is a word, no surname after it
+        "Grace period for returns on Monday?",  # same at the start of a sentence
         'Answer: "yes"',  # label, not a speaker
         "Status: \"shipped\"",  # label, not a speaker
         "My order ORD-10042 was a gift for my sister's birthday",  # "sister's" is no name
