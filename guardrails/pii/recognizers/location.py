@@ -63,6 +63,11 @@ _PREFIXES = (
     r"Villa|Vila|Ciudad|Castel|Monte|Isla|Glen|Upper|Lower|Quinta|Praia|Ribeira|Vale|Valle"
 )
 _CAP_WORD = r"(?-i:\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]+)*)"
+# The same two shapes in a text written all in lower case ("new amy", "andreaborough").
+_LOWER_ONE_WORD = re.compile(r"(?<![\p{L}'’.-])\p{Ll}{5,}(?![\p{L}'’-])")
+_LOWER_PREFIXED = re.compile(
+    rf"(?<![\p{{L}}'’-])(?:{_PREFIXES.lower()})[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]+)(?![\p{{L}}'’-])"
+)
 _PREFIXED = re.compile(
     rf"(?<![\p{{L}}'’-])(?-i:{_PREFIXES})[ \t]+(?:(?:de|do|da|dos|das|del|di)[ \t]+)?(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
     r"(?![\p{L}'’-])"
@@ -216,6 +221,13 @@ def _unknown_name(phrase: str) -> bool:
 
 def shaped_places(text: str) -> list[tuple[int, int]]:
     """Places that no gazetteer lists but whose shape says "place" (see the patterns above)."""
+    if not any(ch.isupper() for ch in text):
+        found = [m.span() for m in _LOWER_ONE_WORD.finditer(text) if _suffixed_place(m.group())]
+        for match in _LOWER_PREFIXED.finditer(text):
+            word = match.group("name")
+            if _name_word(word) or _suffixed_place(word):
+                found.append(match.span())
+        return found
     found = [m.span() for m in _ONE_WORD.finditer(text) if _suffixed_place(m.group())]
     for match in _PREFIXED.finditer(text):
         words = match.group("name").split()

@@ -106,6 +106,8 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("Offices in Bjert 6091 and Kiel", "Bjert", "LOCATION"),  # unknown name before a postcode
         ("Send it to Melliste, Estonia", "Melliste", "LOCATION"),  # unknown name before a country
         ("We moved here from Cyprus (Greek)", "Cyprus (Greek)", "LOCATION"),  # qualifier in brackets
+        ("we moved to port taylorside last year", "port taylorside", "LOCATION"),  # same shapes in lower case
+        ("it was shipped from andreaborough on monday", "andreaborough", "LOCATION"),  # lower-case suffixed name
         ("my password is hunter2.", "hunter2", "PASSWORD"),  # value after "is", full stop left out
         ("pin: 4321", "4321", "PASSWORD"),  # value after a colon
         ("password sunshine42 doesn't work", "sunshine42", "PASSWORD"),  # no "is", but not a word
@@ -197,6 +199,8 @@ def test_when_words_are_products_places_or_labels_then_no_person_is_found(text):
         "Thanks, Trail jackets are great",  # shop product name before a comma
         "Is the Overview, Support or Passport page down?",  # ordinary words with place endings
         "Where is ORD-10042? I ordered it on Monday for £49.99",  # order number, weekday, price
+        "is the new iphone in stock? what's the order status",  # lower case: "new" before a product
+        "i want the new balance shoes delivered on friday",  # lower case: "new" before a word
     ],
 )
 def test_when_words_only_look_like_places_then_no_location_is_found(text):
