@@ -92,6 +92,7 @@ _BEFORE_PLACE = re.compile(
     rf"(?<![\p{{L}}'’-])(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?),[ \t]+(?P<place>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})"
 )
 _QUALIFIER = re.compile(r"[ \t]+\((?-i:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})\)")
+_STATE_AFTER = re.compile(r",[ \t]*(?-i:([A-Z]{2}))(?![\p{L}\d])")
 _SHAPE_SCORE = 0.55
 
 
@@ -189,8 +190,12 @@ def known_places(text: str) -> list[tuple[int, int]]:
                     hit = (run[0][0], run[0][0] + len(text[run[0][0] : run[-1][1]].rstrip(".")), n)
                     break
         if hit:
-            qualifier = _QUALIFIER.match(text, hit[1])  # "Cyprus (Greek)", "Congo (Kinshasa)"
-            found.append((hit[0], qualifier.end() if qualifier else hit[1]))
+            # "Cyprus (Greek)", "Congo (Kinshasa)"; "Austin, TX"
+            qualifier = _QUALIFIER.match(text, hit[1])
+            state = _STATE_AFTER.match(text, hit[1])
+            if state and state.group(1) not in US_STATE_CODES:
+                state = None
+            found.append((hit[0], (qualifier or state).end() if qualifier or state else hit[1]))
             i += hit[2]
         else:
             i += 1

@@ -106,6 +106,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("Offices in Bjert 6091 and Kiel", "Bjert", "LOCATION"),  # unknown name before a postcode
         ("Send it to Melliste, Estonia", "Melliste", "LOCATION"),  # unknown name before a country
         ("We moved here from Cyprus (Greek)", "Cyprus (Greek)", "LOCATION"),  # qualifier in brackets
+        ("I moved to Austin, TX in May", "Austin, TX", "LOCATION"),  # US state code after a city
         ("we moved to port taylorside last year", "port taylorside", "LOCATION"),  # same shapes in lower case
         ("it was shipped from andreaborough on monday", "andreaborough", "LOCATION"),  # lower-case suffixed name
         ("my password is hunter2.", "hunter2", "PASSWORD"),  # value after "is", full stop left out
