@@ -4,8 +4,8 @@ A run of digit groups is a candidate; its shape decides the score: ``+44 20 7946
 or ``(555) 010-0199`` are phone numbers on their own, ``7946 0958`` only next to words
 like "call" or "mobile", and ``order 1234567`` never. Country codes may be bracketed
 (``(+30) 2877 893287``, ``+(370) 87789328``) and followed by a trunk zero (``+33 (0)1 ...``);
-six-digit local numbers (``81 77 89``) and thousands-shaped ones (``72 128 827``) need a
-context word. Dates, IPv4 addresses, SSNs and
+six-digit local numbers (``81 77 89``) and quantity-shaped ones (``3 000 000``, ``1 234 567``)
+need a context word. Dates, IPv4 addresses, SSNs and
 ZIP+4 codes that share the digit-group shape are left to their own recognizers.
 """
 
@@ -18,17 +18,19 @@ from guardrails.pii.recognizers.base import CandorRecognizer, digits
 
 _GROUPS = re.compile(r"\d+")
 _INTERNATIONAL = re.compile(r"\+|00|\(\+")
+_LETTERS_BEFORE = re.compile(r"(?<![\p{L}])\p{Lu}{1,3} ?$")
+_LETTER_AFTER = re.compile(r" ?\p{L}(?![\p{L}])")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
 def _thousands(value: str, groups: list[int], separators: set[str]) -> bool:
-    """Grouped like a quantity: "3 000 000", "72 128 827"; not "058 218 096" (trunk zero) nor
-    nine digits in threes ("601 809 679", a Polish mobile)."""
+    """Grouped like a quantity: "3 000 000", "1 234 567"; not "058 218 096" (trunk zero) nor
+    eight or nine digits without a 000 group ("72 128 827", "601 809 679": phone numbers)."""
     if len(groups) < 2 or groups[0] > 3 or set(groups[1:]) != {3} or not separators <= {" ", ",", "."}:
         return False
     if value.lstrip("(+").startswith("0"):
         return False
-    return sum(groups) <= 8 or " 000" in value or ",000" in value or ".000" in value
+    return sum(groups) <= 7 or " 000" in value or ",000" in value or ".000" in value
 
 
 def _date_like(groups: list[str]) -> bool:
@@ -98,14 +100,6 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "iban",
         "price",
         "total",
-        "ni",
-        "nino",
-        "insurance",
-        "ssn",
-        "social security",
-        "sort code",
-        "postcode",
-        "zip",
     ]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
@@ -119,9 +113,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
         if count == 6:
             # "81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with
             # a grouped shape and a context word such as "phone" or "call".
-            # "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone number.
+            # "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone number;
+            # "QQ 12 34 56 C" is the middle of an NI number.
             short = len(groups) > 1 and min(groups) >= 2 and not international
-            return 0.2 if short and not set(re.sub(r"[\d ]", "", value)) else None
+            glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
+            return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]

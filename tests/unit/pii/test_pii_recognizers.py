@@ -41,6 +41,9 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("I wrote down 058 218 096 yesterday", "058 218 096", "PHONE_NUMBER"),  # threes with a trunk zero
         ("It is 601 809 679.", "601 809 679", "PHONE_NUMBER"),  # nine digits in threes (Polish mobile)
         ("It is 070810033.", "070810033", "PHONE_NUMBER"),  # nine digits typed together, trunk zero
+        ("72 128 827 is my work line", "72 128 827", "PHONE_NUMBER"),  # 8 digits in 2-3-3, no 000 group
+        ("Zip 90210. Call me on 72 128 827", "72 128 827", "PHONE_NUMBER"),  # a zip field nearby
+        ("SSN: 078-05-1120\nPhone: 0490 75 40 81", "0490 75 40 81", "PHONE_NUMBER"),  # record with an SSN
         ("I paid with card 4111 1111 1111 1111", "4111 1111 1111 1111", "CREDIT_CARD"),  # Visa test card
         ("card number 4242424242424242", "4242424242424242", "CREDIT_CARD"),  # ungrouped
         (
@@ -213,7 +216,7 @@ def test_when_words_only_look_like_places_then_no_location_is_found(text):
     [
         ("call me on 7946095", "PHONE_NUMBER"),  # one group of digits: "call" lifts it over the threshold
         ("Phone: 81 77 89", "PHONE_NUMBER"),  # six digits in groups count only next to a phone word
-        ("Phone: 72 128 827", "PHONE_NUMBER"),  # shaped like thousands: needs the phone word
+        ("Phone: 1 234 567", "PHONE_NUMBER"),  # shaped like a quantity: needs the phone word
         ("postcode 3520", "ZIP_CODE"),  # 4 digits count only after "postcode"
         ("my dob is 1985-02-14", "DATE_OF_BIRTH"),  # "dob" makes a date a birth date
     ],
@@ -227,7 +230,7 @@ def test_when_context_word_is_near_then_weak_candidate_is_kept(text, entity):
     [
         "7946095",  # same number without context
         "81 77 89",  # six digits without a phone word
-        "72 128 827",  # thousands shape without a phone word
+        "1 234 567",  # quantity shape without a phone word
         "3520",  # same digits without "postcode"
         "1985-02-14",  # same date without birth words
     ],
