@@ -48,7 +48,7 @@ class Stack:
     log_dir: Path
     model: Path = MODEL
     endpoints: Path = PROJECT_ROOT / "bot" / "endpoints.yml"
-    guardrails: bool = True  # False only for benchmarks: plain Rasa logging, no log masking
+    guardrails: bool = True  # False only for benchmarks: no log masking (see bot/serve.py)
     debug: bool = False  # DEBUG logging in both servers (the privacy tests use it: masked all the same)
     shop_port: int | None = None  # also serve the demo shop page with the chat widget (bot/shop.py)
     environment: dict[str, str] = field(default_factory=dict)
@@ -120,9 +120,7 @@ class Stack:
         return url
 
     def _python_module(self, program: str) -> list[str]:
-        if self.guardrails:
-            return [sys.executable, "-m", "bot.serve", program]
-        return [sys.executable, "-m", program]
+        return [sys.executable, "-m", "bot.serve", program]
 
     def _log_flags(self) -> list[str]:
         return ["--debug"] if self.debug else []
@@ -131,6 +129,8 @@ class Stack:
         env = os.environ | QUIET_ENVIRONMENT | self.environment | (extra or {})
         env["ACTION_SERVER_URL"] = f"{self.action_url}/webhook"
         env["CANDOR_RASA_PORT"] = str(self.rasa_port)  # export download links name the real port
+        if not self.guardrails:
+            env["CANDOR_LOG_MASKING"] = "off"
         log = open(self.log_dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

@@ -16,7 +16,7 @@ import asyncio
 import functools
 import json
 import logging
-from typing import Any, Iterator
+from typing import Any, Callable
 
 import sqlalchemy as sa
 from rasa.core.brokers.sql import SQLEventBroker
@@ -75,29 +75,98 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         self.sessionmaker = sessionmaker(bind=self.engine)
         TrackerStore.__init__(self, domain, event_broker)
 
-    async def stream_events(self, tracker: DialogueStateTracker) -> None:
-        # Rasa finds the new events by loading the whole stored tracker again (every row
-        # decrypted, every event replayed) on each save; counting the stored rows, as its save
-        # does, gives the same events for a fraction of the work. They go to the broker in
-        # one transaction instead of one commit per event. After an erasure only the events
-        # after the marker count (see _additional_events).
-        if self.event_broker is None:
-            return
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None:
+            _remember_stored(tracker)
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Store the tracker's new events and their masked copies for analytics, in one transaction.
+
+        Rasa's own save counts the stored rows twice per turn (once to stream, once to
+        store) and commits twice; here the tracker remembers how many of its events are
+        stored (see _remember_stored), both tables get their rows in one commit, and the
+        analytics log never holds an event the tracker store lost, or the other way round.
+        """
         with self.session_scope() as session:
-            new_events = list(self._additional_events(session, tracker))
-        bodies = [{"sender_id": tracker.sender_id, **event.as_dict()} for event in new_events]
-        if isinstance(self.event_broker, MaskedSQLEventBroker):
-            self.event_broker.publish_many(bodies)
-        else:
+            new_events = self._new_events(session, tracker)
+            if new_events:
+                rows = [_tracker_row(tracker.sender_id, event) for event in new_events]
+                session.execute(conversation_store.tracker_events.insert(), rows)
+            bodies = [{"sender_id": tracker.sender_id, **event.as_dict()} for event in new_events]
+            logged_here = isinstance(self.event_broker, MaskedSQLEventBroker)
+            if logged_here and bodies:
+                self.event_broker.write(session, bodies, mask=self._log_mask())
+            session.commit()
+        _remember_stored(tracker)
+        if self.event_broker is not None and not logged_here:
             for body in bodies:
                 self.event_broker.publish(body)
 
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+    def _log_mask(self) -> Callable[[str], str]:
+        # Strings that are the domain's own fixed wording (a response without {slots}, a
+        # button's title or payload) hold no customer data: only the rest goes to presidio.
+        if getattr(self, "_fixed_texts_of", None) is not self.domain:
+            self._fixed_texts = fixed_response_texts(self.domain)
+            self._fixed_texts_of = self.domain
+        fixed = self._fixed_texts
+        return lambda text: text if text in fixed else _masked(text)
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Nothing to do: :meth:`save` hands the new events to the broker itself."""
+
+    def _new_events(self, session: Any, tracker: DialogueStateTracker) -> list[Event]:
         after_erasure = events_after_erasure(tracker)
-        if after_erasure is None:
-            return super()._additional_events(session, tracker)
-        stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-        return iter(after_erasure[stored:])
+        if after_erasure is not None:
+            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            return after_erasure[stored:]
+        stored = getattr(tracker, STORED_EVENTS, None)
+        if stored is None:  # a tracker this store did not load (new, or built elsewhere): ask the database
+            return list(self._additional_events(session, tracker))
+        return list(tracker.events)[stored:]
+
+
+# How many of a tracker's events are already in the database, noted when the store loads or
+# saves it. Rasa handles a conversation's message under its lock, between one load and one
+# save, so this stays true until the save; it saves a COUNT query per save.
+STORED_EVENTS = "candor_stored_events"
+
+
+def _remember_stored(tracker: DialogueStateTracker) -> None:
+    if getattr(tracker, "_max_event_history", None) is None:  # a capped history would shift indices
+        setattr(tracker, STORED_EVENTS, len(tracker.events))
+
+
+def fixed_response_texts(domain: Domain | None) -> frozenset[str]:
+    """Every string in the domain's responses that has no ``{slot}`` in it: our words only."""
+    texts: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str) and "{" not in value:
+            texts.add(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(domain.responses if domain is not None else {})
+    return frozenset(texts)
+
+
+def _tracker_row(sender_id: str, event: Event) -> dict[str, Any]:
+    # The columns Rasa's SQLTrackerStore.save fills.
+    data = event.as_dict()
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
 
 
 def events_after_erasure(tracker: DialogueStateTracker) -> list[Event] | None:
@@ -129,15 +198,18 @@ class MaskedSQLEventBroker(SQLEventBroker):
         return cls()
 
     def publish(self, event: dict[str, Any]) -> None:
-        self.publish_many([event])
-
-    def publish_many(self, events: list[dict[str, Any]]) -> None:
-        """Mask and write several events in one transaction."""
         with self.session_scope() as session:
-            for event in events:
-                masked = mask_event(event, _masked)
-                session.add(self.SQLBrokerEvent(sender_id=masked.get("sender_id"), data=json.dumps(masked)))
+            self.write(session, [event])
             session.commit()
+
+    @staticmethod
+    def write(session: Any, events: list[dict[str, Any]], mask: Callable[[str], str] | None = None) -> None:
+        """Add masked rows for ``events`` to ``session``'s transaction; the caller commits."""
+        rows = []
+        for event in events:
+            masked = mask_event(event, mask or _masked)
+            rows.append({"sender_id": masked.get("sender_id"), "data": json.dumps(masked)})
+        session.execute(conversation_store.conversation_log.insert(), rows)
 
 
 @functools.lru_cache(maxsize=16)

