@@ -296,8 +296,13 @@ class PersonRecognizer(CandorRecognizer):
             return None
         if text[start].islower() and not lower_text:
             return None  # in mixed-case text a name is capitalised
-        if how == "name before a relation" and word in common_words() and not is_given_name(word):
-            return None  # "the company's boss"
+        if how == "name before a relation":
+            if word in common_words() and not is_given_name(word):
+                return None  # "the company's boss"
+            before = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
+            after_possessive = bool(before) and before.group(1).lower() in _DETERMINERS | {"his", "her"}
+            if after_possessive or re.fullmatch(_RELATIONS, word):
+                return None  # "my mum's birthday", "her friend's son"
         return start, end
 
     def analyze(

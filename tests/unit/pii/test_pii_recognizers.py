@@ -187,6 +187,8 @@ def test_when_text_has_no_personal_data_then_nothing_is_found(text):
         'Answer: "yes"',  # label, not a speaker
         "Status: \"shipped\"",  # label, not a speaker
         "My order ORD-10042 was a gift for my sister's birthday",  # "sister's" is no name
+        "need a present for my mum's birthday",  # a relation word before a relation
+        "a gift for her nephew's wedding",  # after a possessive determiner
     ],
 )
 def test_when_words_are_products_places_or_labels_then_no_person_is_found(text):
