@@ -97,6 +97,7 @@ def test_when_gazetteer_or_shape_matches_then_value_is_masked(text, value):
         "Windows 10 and Summit 3000",  # product numbers: no place before them
         "we open at 10:30:00",  # a time is not a phone number after a colon
         "no pii here",  # short lower-case word
+        "i dont want you to use my data anymore",  # "dont" (a village) typed for "don't"
     ],
 )
 def test_when_words_only_look_like_names_then_nothing_is_masked(text):
