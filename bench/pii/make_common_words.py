@@ -28,8 +28,15 @@ def main(argv: list[str]) -> int:
     # Words rather than names in chat, missing from the dictionary as lower-case entries.
     words |= set("ok okay pls thx lol hey hiya yo asap tbh btw idk omg wifi app email christmas xmas easter".split())
     words |= set("iban atm dob pin ssn sku cvv cvc bic swift vat nino otp faq".split())
+    # Contractions typed without the apostrophe ("i dont want"): "Dont" is also a village.
+    words |= set(
+        """dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt couldnt shouldnt wouldnt
+        mustnt neednt im ive id youre youve youd theyre theyve weve thats whats wheres theres heres hows
+        lets aint ill""".split()
+    )
     words |= set("halloween thanksgiving hanukkah ramadan diwali eid passover black friday cyber".split())
     entries = set(map(fold, FIRST_NAMES)) | set(map(fold, gazetteer.faker_first_names()))
+    entries |= set(map(fold, gazetteer.faker_last_names()))
     for file_name in ("dist.male.first", "dist.female.first", "dist.all.last"):
         entries |= set(map(fold, gazetteer.census_names(file_name)))
     entries |= {" ".join(fold(e).split()) for e in gazetteer._place_entries()}

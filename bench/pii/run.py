@@ -18,7 +18,15 @@ masked characters (outside non-target spans); recall = masked target characters 
 characters.
 
 Usage: .venv/bin/python bench/pii/run.py [--limit N] [--errors FILE]
+       .venv/bin/python bench/pii/run.py --tuning-only [--tuning-misses ENTITY] [--tuning-false-alarms]
 (``--errors`` lists misses and false alarms of *our* engine on the tuning half only.)
+
+``--tuning-only`` is the tuning loop: both engines run on the tuning templates and the
+retail lines only (held-out sentences are never analysed), the tuning and retail tables are
+printed and results.md is left alone. ``--tuning-misses ENTITY`` (repeatable, ``ALL`` for
+every type) prints the tuning-half sentences where our engine misses a gold span of that
+type; ``--tuning-false-alarms`` prints our spans that touch no gold span there. Both imply
+``--tuning-only``: held-out sentences and their misses are never printed.
 """
 
 from __future__ import annotations
@@ -319,16 +327,56 @@ def write_errors(path: Path, records: list[Record], predictions: list[Prediction
                 )
 
 
+def print_tuning_errors(
+    records: list[Record], predictions: list[Prediction], miss_types: set[str], false_alarms: bool
+) -> None:
+    """Misses of the chosen gold types and spans touching no gold span, one line each.
+    Callers pass tuning-half records only."""
+    for record, prediction in zip(records, predictions):
+        masked = [False] * len(record.text)
+        for start, end, _ in prediction.spans:
+            for i in range(max(0, start), min(end, len(masked))):
+                masked[i] = True
+        gold_chars = {i for start, end, _ in record.gold for i in range(start, end)}
+        for start, end, label in record.gold:
+            if ("ALL" in miss_types or label in miss_types) and sum(masked[start:end]) < COVER * (end - start):
+                got = [(record.text[s:e], t) for s, e, t in prediction.spans if s < end and e > start]
+                print(f"MISS {label} {record.text[start:end]!r} got={got} | {record.text!r}")
+        if false_alarms:
+            for start, end, label in prediction.spans:
+                if not any(i in gold_chars for i in range(start, end)):
+                    print(f"FALSE {label} {record.text[start:end]!r} | {record.text!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N synthetic sentences (smoke run)")
     parser.add_argument("--errors", type=Path, help="write our misses / false alarms on the tuning half here")
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="run on the tuning templates and retail lines only; print, do not write results.md",
+    )
+    parser.add_argument(
+        "--tuning-misses",
+        action="append",
+        metavar="ENTITY",
+        default=[],
+        help="print our misses of this gold type on the tuning half (repeatable; ALL for every type)",
+    )
+    parser.add_argument(
+        "--tuning-false-alarms", action="store_true", help="print our spans touching no gold span (tuning half)"
+    )
     args = parser.parse_args(argv)
+    if args.tuning_misses or args.tuning_false_alarms:
+        args.tuning_only = True
 
     synth = load_synth()
     tuning, seed = split_templates(synth)
     if args.limit:
         synth = synth[: args.limit]
+    if args.tuning_only:
+        synth = [r for r in synth if r.template in tuning]  # held-out sentences are never analysed
     held = [i for i, r in enumerate(synth) if r.template not in tuning]
     tune = [i for i, r in enumerate(synth) if r.template in tuning]
     retail = load_retail()
@@ -351,6 +399,14 @@ def main(argv: list[str] | None = None) -> int:
     pick = lambda items, idx: [items[i] for i in idx]  # noqa: E731
     others = {label for r in synth for *_, label in r.gold} - set(TARGETS)
     retail_targets = TARGETS + EXTRA_TARGETS
+    if args.tuning_only:
+        for title, records, ours, base, targets in (
+            ("presidio_synth, tuning templates", synth, ours_synth, base_synth, TARGETS),
+            ("retail chat lines (bench/pii/retail_chat.jsonl)", retail, ours_retail, base_retail, retail_targets),
+        ):
+            print("\n".join(table(title, score(records, ours, targets), score(records, base, targets), targets, others)))
+        print_tuning_errors(synth, ours_synth, set(args.tuning_misses), args.tuning_false_alarms)
+        return 0
     sections = [
         (
             "presidio_synth, held-out templates (not used for tuning)",

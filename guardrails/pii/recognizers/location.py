@@ -1,5 +1,10 @@
-"""Places a customer names: spaCy's GPE/LOC entities, country names, "I live in X" and
-known place names (``gazetteer.py``: cities of 15,000+ people, countries, US states)."""
+"""Places a customer names: spaCy's GPE/LOC entities, country names, "I live in X",
+known place names (``gazetteer.py``: cities and towns, regions, countries, US states) and
+names shaped like places that no list holds: a known name plus a settlement ending
+("Andreaborough"), a compass or settlement word before a name ("Port Taylorside", "Lake
+Mary"), names joined by "nad", "ob", "-sur-" ("Zagorje ob Savi"), a name and a region word
+("Jönköpings län"), an unknown capitalised name before a postcode after "in" or before a
+comma and a known place ("Melliste, Estonia"). Ordinary English words never count."""
 
 from __future__ import annotations
 
@@ -9,8 +14,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
 from guardrails.pii.recognizers.first_names import is_first_name
-from guardrails.pii.recognizers.gazetteer import MAX_PLACE_WORDS, is_place
-from guardrails.pii.recognizers.lexicon import COUNTRIES, MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
+from guardrails.pii.recognizers.gazetteer import MAX_PLACE_WORDS, common_words, is_given_name, is_place, is_surname
+from guardrails.pii.recognizers.lexicon import COUNTRIES, MONTHS, NOT_A_NAME, STOPWORDS, US_STATE_CODES, WEEKDAYS
 
 _CAP = r"(?-i:\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*)"
 _JOIN = r"(?:de|del|della|la|le|les|du|das|do|dos|am|an|im|upon|on|sur|y|van|von|der)"
@@ -39,6 +44,56 @@ def _country_pattern() -> str:
     spelled = "|".join(re.escape(c) for c in names)
     short = "|".join(re.escape(c) for c in sorted(_ABBREVIATIONS, key=len, reverse=True))
     return rf"\b(?:{spelled})\b|(?-i:(?<!\w)(?:{short})(?!\w))"
+
+
+# How place names are built, for towns no gazetteer lists:
+# a person's name plus a settlement ending ("Jacksonville", "Andreaborough", "Kristianvik");
+_SUFFIXES = tuple(
+    sorted(
+        """ville borough burgh burg berg bury town ton view port mouth stad furt chester fort haven side shire
+        land field ford dale wood ham ley stead vik dorf heim hausen ingen""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_ONE_WORD = re.compile(r"(?<![\p{L}'’.-])(?-i:\p{Lu}\p{Ll}{4,})(?![\p{L}'’-])")
+# a compass or settlement word before a name ("Port Taylorside", "Lake Mary", "New Peeter");
+_PREFIXES = (
+    r"North|South|East|West|New|Lake|Port|Fort|Mount|Saint|St\.|Sainte|San|Santa|Santo|São|Porto|Puerto|Bad|"
+    r"Villa|Vila|Ciudad|Castel|Monte|Isla|Glen|Upper|Lower|Quinta|Praia|Ribeira|Vale|Valle"
+)
+_CAP_WORD = r"(?-i:\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]+)*)"
+# The same two shapes in a text written all in lower case ("new amy", "andreaborough").
+_LOWER_ONE_WORD = re.compile(r"(?<![\p{L}'’.-])\p{Ll}{5,}(?![\p{L}'’-])")
+_LOWER_PREFIXED = re.compile(
+    rf"(?<![\p{{L}}'’-])(?:{_PREFIXES.lower()})[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]+)(?![\p{{L}}'’-])"
+)
+_PREFIXED = re.compile(
+    rf"(?<![\p{{L}}'’-])(?-i:{_PREFIXES})[ \t]+(?:(?:de|do|da|dos|das|del|di)[ \t]+)?(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
+    r"(?![\p{L}'’-])"
+)
+# two names joined by a word only place names use ("Jablonné nad Orlicí", "Zagorje ob Savi",
+# "Stratford-upon-Avon", "Reynaud-sur-Toussaint");
+_JOINED = re.compile(
+    rf"(?<![\p{{L}}'’-]){_CAP_WORD}(?:[ \t]+(?:nad|pod|ob|upon|sur|sous|am|an der|bei|im|lès)[ \t]+|-(?:upon|sur|sous|en|lès|le|la|am|an)-)"
+    rf"{_CAP_WORD}(?![\p{{L}}'’-])"
+)
+# or a name and a word for a region ("Plzeňský kraj", "Jönköpings län", "Hidalgo County").
+_REGION = re.compile(
+    rf"(?<![\p{{L}}'’-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})?[ \t]+(?:kraj|län|megye|maakond|oblast|"
+    r"(?-i:County|Province|Region|District|Prefecture|Oblast|Canton|Department|Municipality|Parish|Township))(?![\p{L}'’-])"
+)
+# A capitalised name before a postcode after "in"/"from"/"to" ("in Bjert 6091"), or before a
+# comma and a known place ("Melliste, Estonia").
+_BEFORE_POSTCODE = re.compile(
+    rf"\b(?i:in|from|to|at|near)[ \t]+(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})[ \t]+\d{{4,5}}(?![\d%.,-]|[.,]\d)"
+)
+_BEFORE_PLACE = re.compile(
+    rf"(?<![\p{{L}}'’-])(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?),[ \t]+(?P<place>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})"
+)
+_QUALIFIER = re.compile(r"[ \t]+\((?-i:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2})\)")
+_STATE_AFTER = re.compile(r",[ \t]*(?-i:([A-Z]{2}))(?![\p{L}\d])")
+_SHAPE_SCORE = 0.55
 
 
 class LocationRecognizer(CandorRecognizer):
@@ -87,6 +142,7 @@ class LocationRecognizer(CandorRecognizer):
     ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         results += [self.result(s, e, _GAZETTEER_SCORE, "known place") for s, e in known_places(text)]
+        results += [self.result(s, e, _SHAPE_SCORE, "shaped like a place name") for s, e in shaped_places(text)]
         return results
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
@@ -134,8 +190,64 @@ def known_places(text: str) -> list[tuple[int, int]]:
                     hit = (run[0][0], run[0][0] + len(text[run[0][0] : run[-1][1]].rstrip(".")), n)
                     break
         if hit:
-            found.append(hit[:2])
+            # "Cyprus (Greek)", "Congo (Kinshasa)"; "Austin, TX"
+            qualifier = _QUALIFIER.match(text, hit[1])
+            state = _STATE_AFTER.match(text, hit[1])
+            if state and state.group(1) not in US_STATE_CODES:
+                state = None
+            found.append((hit[0], (qualifier or state).end() if qualifier or state else hit[1]))
             i += hit[2]
         else:
             i += 1
+    return found
+
+
+def _name_word(word: str) -> bool:
+    return (is_given_name(word) or is_surname(word) or is_place(word)) and word.lower() not in common_words()
+
+
+def _suffixed_place(word: str) -> bool:
+    """"Jacksonville", "Andreaborough": a known name and a settlement ending."""
+    lower = word.lower()
+    if lower in common_words() or is_place(word):
+        return False
+    for suffix in _SUFFIXES:
+        stem = lower[: -len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 3 and (is_given_name(stem) or is_surname(stem)):
+            return True
+    return False
+
+
+def _unknown_name(phrase: str) -> bool:
+    """No word of ``phrase`` is an ordinary word, and it does not start with a never-place."""
+    words = [w.lower() for w in phrase.split()]
+    return not any(w in common_words() or w in _NEVER_PLACES for w in words)
+
+
+def shaped_places(text: str) -> list[tuple[int, int]]:
+    """Places that no gazetteer lists but whose shape says "place" (see the patterns above)."""
+    if not any(ch.isupper() for ch in text):
+        found = [m.span() for m in _LOWER_ONE_WORD.finditer(text) if _suffixed_place(m.group())]
+        for match in _LOWER_PREFIXED.finditer(text):
+            word = match.group("name")
+            if _name_word(word) or _suffixed_place(word):
+                found.append(match.span())
+        return found
+    found = [m.span() for m in _ONE_WORD.finditer(text) if _suffixed_place(m.group())]
+    for match in _PREFIXED.finditer(text):
+        words = match.group("name").split()
+        if all(_name_word(w) or _suffixed_place(w) for w in words):
+            found.append(match.span())
+    for match in _BEFORE_POSTCODE.finditer(text):
+        if _unknown_name(match.group("name")):
+            found.append(match.span("name"))
+    for match in _BEFORE_PLACE.finditer(text):
+        place = match.group("place")
+        if (is_place(place) or place in US_STATE_CODES) and _unknown_name(match.group("name")):
+            found.append(match.span("name"))
+    for regex in (_JOINED, _REGION):
+        for match in regex.finditer(text):
+            first = match.group().split()[0].split("-")[0]
+            if first.lower() not in common_words() and first.lower() not in _NEVER_PLACES:
+                found.append(match.span())
     return found

@@ -5,7 +5,11 @@ The small statistical model misses lower-case names ("my name is mary o'neil-smi
 often labels "Sophie Lang" an ORG and sometimes tags only part of a name ("H. Snider").
 So: cue phrases catch announced names; entities of another label that start with a known
 given name become PERSON; PERSON entities grow over adjacent capitalised words and
-initials; hyphenated and apostrophe names are widened to the whole word.
+initials; hyphenated and apostrophe names are widened to the whole word. Shapes that
+say "name" without a gazetteer hit: an unknown word in a list of mostly known given names
+("Efimiya, Mary and Ariana"), a word before a relation ("Asya's kid"), a dialogue speaker
+('Vsevolod: "Who are you?"'), two capitalised words around a middle initial ("Ravil G
+Yefimov"), and a capitalised word before a known surname ("Eustachy Gorski").
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
-from guardrails.pii.recognizers.gazetteer import is_given_name, is_surname
+from guardrails.pii.recognizers.first_names import is_first_name
+from guardrails.pii.recognizers.gazetteer import common_words, is_given_name, is_given_name_or_word, is_surname
 from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
 
 # A name word in any case: letters, inner apostrophes and hyphens ("o'neil-smith"), or an initial.
@@ -73,6 +78,33 @@ _ORG_WORDS = frozenset(
     max plus mini ultra air watch phone pad book card drive cloud prime tv home kitchen
     """.split()
 )
+
+
+# "Asya's kid", "roberto's daughter": a word before a family or social relation is a name.
+_RELATIONS = (
+    r"daughter|daughters|son|sons|kid|kids|child|children|baby|wife|husband|partner|mother|mom|mum|father|dad|"
+    r"brother|sister|sibling|aunt|uncle|niece|nephew|cousin|grandmother|grandfather|grandma|grandpa|grandson|"
+    r"granddaughter|friend|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|boss|colleague|coworker|"
+    r"co-worker|neighbour|neighbor|family|parents|birthday|funeral|wedding"
+)
+# Words before a single capital letter that make "X Y Z" a product or a label, not a name.
+_SPEC_WORDS = frozenset(
+    """
+    vitamin model type size plan series class grade section part gate terminal room block level floor unit row
+    seat zone category option version phase step group team area platform wing building exit bay lane aisle
+    tier rank channel track disc disk
+    """.split()
+)
+# Dialogue labels that are not people ("Answer: ...", "Bot: ...").
+_NOT_SPEAKERS = frozenset(
+    "answer question note quote bot user agent customer q a re subject title reply response update warning error "
+    "ps fyi tip hint example summary result status comment edit source info".split()
+)
+_LIST_ITEM = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Ll}[\p{Ll}'’-]+)"
+_LIST = re.compile(
+    rf"(?<![\p{{L}}'’-]){_LIST_ITEM}(?:[ \t]*,[ \t]*{_LIST_ITEM})+[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{_LIST_ITEM}(?![\p{{L}}'’-])"
+)
+_LIST_WORD = re.compile(_LIST_ITEM)
 
 
 def _bare(word: str) -> str:
@@ -143,6 +175,21 @@ class PersonRecognizer(CandorRecognizer):
             0.5,
         ),
         Pattern(
+            "name with a middle initial",
+            rf"(?<![\p{{L}}'’-])(?P<value>{_GIVEN}[ \t]+(?-i:\p{{Lu}})\.?[ \t]+{_GIVEN})(?![\p{{L}}'’-])",
+            0.6,
+        ),
+        Pattern(
+            "name before a relation",
+            rf"(?<![\p{{L}}'’-])(?P<value>{_ANY})['’]s[ \t]+(?:{_RELATIONS})\b",
+            0.6,
+        ),
+        Pattern(
+            "dialogue speaker",
+            r"(?:^|\n)[ \t]*(?P<value>(?-i:\p{Lu}[\p{Ll}'’-]+|\p{Ll}[\p{Ll}'’-]+))[ \t]*:[ \t]*[\"“]",
+            0.6,
+        ),
+        Pattern(
             "known surname",
             rf"(?<![\p{{L}}'’@.-])(?P<value>{_GIVEN})(?![\p{{L}}'’@-]|\.\p{{L}})",
             0.5,
@@ -163,7 +210,12 @@ class PersonRecognizer(CandorRecognizer):
         if pattern.name == "lower-case given name in a lower-case text":
             return self._lone_name(text, start, end, is_given_name, lower_case=True)
         if pattern.name == "known surname":
-            return self._lone_name(text, start, end, is_surname)
+            span = self._lone_name(text, start, end, is_surname)
+            return span and self._with_given_word_before(text, *span)
+        if pattern.name == "name with a middle initial":
+            return self._initial_name(text, start, end)
+        if pattern.name in ("name before a relation", "dialogue speaker"):
+            return self._labelled_name(text, start, end, pattern.name)
         # Cue patterns grab up to four words; keep them up to the first that cannot be a name.
         cut = None
         for match in _WORDS.finditer(text, start, end):
@@ -192,16 +244,76 @@ class PersonRecognizer(CandorRecognizer):
         if lower_case and any(ch.isupper() for ch in text):
             return None  # only for people who type everything in lower case
         words = list(_WORDS.finditer(text, start, end))
-        if not words or not is_given_name(words[0].group()) or _after_determiner(text, start):
+        if not words:
             return None
+        if not is_given_name(words[0].group()):
+            # "frank becker", "Maria Velasco": a given name that is also a word, before a surname.
+            pair = len(words) > 1 and is_given_name_or_word(words[0].group()) and is_surname(words[1].group())
+            if not pair or _bare(words[0].group()) in _NEVER_NAMES:
+                return None
+        surname_follows = not lower_case and len(words) > 1 and is_surname(words[-1].group())
+        if _after_determiner(text, start) and not surname_follows:
+            return None  # "the Dyson", but "a Homero Portillo concert" (capitalised: "the mona lisa" stays)
         cut = words[0].end()
-        for match in words[1:]:
-            if _bare(match.group()) in _NEVER_NAMES:
+        for index, match in enumerate(words[1:], 1):
+            word = _bare(match.group())
+            initial = len(word) == 1 and index < len(words) - 1  # "benjamin a seiler"
+            if word in _NEVER_NAMES and not initial:
                 break
             cut = match.end()
         if lower_case and cut == words[0].end() and cut - start < 4:
             return None  # a short lower-case word alone ("pii here") is rarely a name
         return start, cut
+
+    @staticmethod
+    def _with_given_word_before(text: str, start: int, end: int) -> tuple[int, int]:
+        """A known surname takes the capitalised word before it on the same line ("Eustachy
+        Gorski") unless that word is an ordinary word or a never-name."""
+        before = re.search(r"(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)[ \t]+$", text[max(0, start - 40) : start])
+        if before:
+            word = _bare(before.group(1))
+            ordinary = word in _NEVER_NAMES or word in common_words() or word in _DETERMINERS
+            if not ordinary or (is_first_name(word) and word not in STOPWORDS):  # "Jan Jílek"
+                return start - len(before.group(0)), end
+        return start, end
+
+    @staticmethod
+    def _initial_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+        """"Landerico B Hidalgo": one side known, or neither side an ordinary word."""
+        first, *_, last = text[start:end].split()
+        if _bare(first) in _SPEC_WORDS or _bare(first) in _NEVER_NAMES or _bare(last) in _NEVER_NAMES:
+            return None
+        if is_given_name(first) or is_surname(last):
+            return start, end
+        ordinary = common_words()
+        return None if _bare(first) in ordinary or _bare(last) in ordinary else (start, end)
+
+    @staticmethod
+    def _labelled_name(text: str, start: int, end: int, how: str) -> tuple[int, int] | None:
+        word = _bare(text[start:end])
+        lower_text = not any(ch.isupper() for ch in text)
+        if word in _NEVER_NAMES or word in _NOT_SPEAKERS or len(word) < 3:
+            return None
+        if text[start].islower() and not lower_text:
+            return None  # in mixed-case text a name is capitalised
+        if how == "name before a relation":
+            if word in common_words() and not is_given_name(word):
+                return None  # "the company's boss"
+            before = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
+            after_possessive = bool(before) and before.group(1).lower() in _DETERMINERS | {"his", "her"}
+            if after_possessive or re.fullmatch(_RELATIONS, word):
+                return None  # "my mum's birthday", "her friend's son"
+        return start, end
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return results + [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)]
 
     def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         results = super().ner_results(text, nlp_artifacts)
@@ -253,3 +365,19 @@ class PersonRecognizer(CandorRecognizer):
                 break
             end += after.start(1) + len(word)
         return start, end
+
+
+def names_in_lists(text: str) -> list[tuple[int, int]]:
+    """Every item of a list ("Efimiya, Mary, Ariana and Jodi") in which most items are known
+    given names; lower-case items only in a text written all in lower case."""
+    lower_text = not any(ch.isupper() for ch in text)
+    found = []
+    for match in _LIST.finditer(text):
+        items = [m for m in _LIST_WORD.finditer(text, match.start(), match.end()) if m.group() not in ("and", "or")]
+        if any(m.group()[0].islower() for m in items) and not lower_text:
+            continue
+        known = sum(is_given_name(m.group()) for m in items)
+        if known * 2 < len(items) or known < 2:
+            continue
+        found += [m.span() for m in items if _bare(m.group()) not in _NEVER_NAMES]
+    return found

@@ -2,7 +2,10 @@
 
 A run of digit groups is a candidate; its shape decides the score: ``+44 20 7946 0958``
 or ``(555) 010-0199`` are phone numbers on their own, ``7946 0958`` only next to words
-like "call" or "mobile", and ``order 1234567`` never. Dates, IPv4 addresses, SSNs and
+like "call" or "mobile", and ``order 1234567`` never. Country codes may be bracketed
+(``(+30) 2877 893287``, ``+(370) 87789328``) and followed by a trunk zero (``+33 (0)1 ...``);
+six-digit local numbers (``81 77 89``) and quantity-shaped ones (``3 000 000``, ``1 234 567``)
+need a context word. Dates, IPv4 addresses, SSNs and
 ZIP+4 codes that share the digit-group shape are left to their own recognizers.
 """
 
@@ -14,17 +17,42 @@ from presidio_analyzer import Pattern
 from guardrails.pii.recognizers.base import CandorRecognizer, digits
 
 _GROUPS = re.compile(r"\d+")
+_INTERNATIONAL = re.compile(r"\+|00|\(\+")
+_LETTERS_BEFORE = re.compile(r"(?<![\p{L}])\p{Lu}{1,3} ?$")
+_LETTER_AFTER = re.compile(r" ?\p{L}(?![\p{L}])")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
+def _thousands(value: str, groups: list[int], separators: set[str]) -> bool:
+    """Grouped like a quantity: "3 000 000", "1 234 567"; not "058 218 096" (trunk zero) nor
+    eight or nine digits without a 000 group ("72 128 827", "601 809 679": phone numbers)."""
+    if len(groups) < 2 or groups[0] > 3 or set(groups[1:]) != {3} or not separators <= {" ", ",", "."}:
+        return False
+    if value.lstrip("(+").startswith("0"):
+        return False
+    return sum(groups) <= 7 or " 000" in value or ",000" in value or ".000" in value
+
+
+def _date_like(groups: list[str]) -> bool:
+    """Year 1900-2099, a month and a day: "2024-03-12" is a date, "0800 14 53" a phone number."""
+    numbers = [int(g) for g in groups if len(g) <= 2]
+    years = [int(g) for g in groups if len(g) == 4]
+    return bool(years) and 1900 <= years[0] <= 2099 and min(numbers) <= 12 and max(numbers) <= 31
+
+
 class PhoneNumberRecognizer(CandorRecognizer):
-    """National and international phone numbers (7 to 15 digits)."""
+    """National and international phone numbers (7 to 15 digits; 6 with a context word)."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = [
         Pattern(
             "phone",
-            r"(?<![\w+/.,-]|\d:)(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
+            r"(?<![\w+/.,-]|\d:)"
+            # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1
+            r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"
+            # area code in brackets: (555), (08), (14)/
+            r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
+            r"\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w/@-]|[.,:]\d)",
             0.3,
         )
@@ -49,6 +77,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "number",
         "registered",
         "dial",
+        "ph",
+        "mob",
+        "hotline",
+        "voicemail",
+        "callback",
     ]
     NEGATIVE_CONTEXT = [
         "order",
@@ -70,12 +103,21 @@ class PhoneNumberRecognizer(CandorRecognizer):
     ]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
-        international = value.startswith(("+", "00"))
+        international = bool(_INTERNATIONAL.match(value))
         value = re.split(r"(?i)[ \t]*(?:x|ext)", value)[0]  # the extension does not count
+        value = value.replace("(0)", "")  # trunk zero shown after a country code: +33 (0)1 ...
         groups = [len(g) for g in _GROUPS.findall(value)]
         count = sum(groups)
-        if not 7 <= count <= 15 or len(set(digits(value))) == 1:
+        if not 6 <= count <= 15 or len(set(digits(value))) == 1:
             return None
+        if count == 6:
+            # "81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with
+            # a grouped shape and a context word such as "phone" or "call".
+            # "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone number;
+            # "QQ 12 34 56 C" is the middle of an NI number.
+            short = len(groups) > 1 and min(groups) >= 2 and not international
+            glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
+            return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]
@@ -83,7 +125,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return None
         separators = set(re.sub(r"[\d()+]", "", value))
         shape = tuple(groups)
-        if shape in _DATE_SHAPES and len(separators) <= 1:
+        if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(_GROUPS.findall(value)):
             return None
         if "." in separators and len(groups) == 4 and max(groups) <= 3:
             return None  # IPv4 address
@@ -91,10 +133,13 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return None  # SSN, ZIP+4
         if international and count >= 8:
             return 0.75
-        if "(" in value and count >= 7:
+        if "(" in value and count >= 7 or international:
             return 0.65
+        if _thousands(value, groups, separators):
+            return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
-        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces.
-        return 0.5 if 10 <= count <= 12 else 0.3
+        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces,
+        # and so is one of 9 with a trunk zero ("070810033"); shorter runs need a context word.
+        return 0.5 if 10 <= count <= 12 or count == 9 and value.startswith("0") else 0.3

@@ -1,8 +1,8 @@
 """Postcodes and ZIP codes: UK, US, Canadian and common European forms.
 
 UK postcodes, ZIP+4 and a ZIP after a US state code or a known place name ("Kiel 24103",
-"Denmark 56905") stand on their own. Bare numbers ("10007" is an order number in this
-shop) count only after "zip", "postcode" and the like.
+"Denmark 56905", "Göteborg 411 05", "Wrocław 53-320") stand on their own. Bare numbers
+("10007" is an order number in this shop) count only after "zip", "postcode" and the like.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class ZipCodeRecognizer(CandorRecognizer):
         ),
         Pattern(
             "number after a place name",
-            r"(?<=\p{L}\.?,?[ \t]{1,3})(?P<value>\d{4,5}(?:-\d{3,4})?)(?![\d%-]|[.,]\d)",
+            r"(?<=\p{L}\.?,?[ \t]{1,3})(?P<value>\d{4,5}(?:-\d{3,4})?|\d{3} \d{2}|\d{2}-\d{3})(?![\d%-]|[.,]\d)",
             0.55,
         ),
         Pattern(

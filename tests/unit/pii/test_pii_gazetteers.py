@@ -23,12 +23,22 @@ def _covered(text: str, value: str) -> bool:
         (gazetteer.is_given_name, "Željko", True),  # accents folded
         (gazetteer.is_given_name, "Mark", False),  # an English word first
         (gazetteer.is_given_name, "Will", False),  # an English word first
+        (gazetteer.is_given_name, "František", True),  # faker given name with an accent kept in the list
+        (gazetteer.is_given_name, "Status", False),  # never a name
         (gazetteer.is_surname, "Becker", True),  # census surname
+        (gazetteer.is_surname, "Kovačič", True),  # faker (sl_SI) surname, accents folded
+        (gazetteer.is_surname, "Order", False),  # an English word first
         (gazetteer.is_surname, "Young", False),  # an English word first
         (gazetteer.is_surname, "Christmas", False),  # holiday, listed as a common word
         (gazetteer.is_place, "Budapest", True),  # city
         (gazetteer.is_place, "ΛΕΥΚΩΣΙΑ", True),  # alternate name in Greek capitals
         (gazetteer.is_place, "New Zealand", True),  # country of two words
+        (gazetteer.is_place, "Pazin", True),  # town of 1,000+ people (names only)
+        (gazetteer.is_place, "Veurne", True),  # small Belgian town
+        (gazetteer.is_place, "Autauga County", True),  # US county
+        (gazetteer.is_place, "Jönköpings län", True),  # Swedish county (faker region list)
+        (gazetteer.is_place, "Friday", False),  # weekday
+        (gazetteer.is_place, "Status", False),  # an English word first
         (gazetteer.is_place, "Reading", False),  # an English word first
         (gazetteer.is_place, "Order", False),  # never a place
     ],
@@ -61,6 +71,8 @@ def test_known_places(text, places):
         ("i spoke to caleb yesterday", "caleb"),  # lower-case text, lone given name
         ("The warehouse in Budapest is slow.", "Budapest"),  # known place
         ("Offices in Denmark 56905.", "56905"),  # postcode after a known place
+        ("Offices in Göteborg 411 05.", "411 05"),  # Swedish postcode after a known place
+        ("Our office: Wrocław 53-320", "53-320"),  # Polish postcode after a known place
         ("Postal code 1021.", "1021"),  # bare number before a full stop, with context
         ("450 0840", "450 0840"),  # local number of two groups
         ("Is 451 5986 still on my account?", "451 5986"),  # "account" no longer lowers a phone
@@ -85,6 +97,7 @@ def test_when_gazetteer_or_shape_matches_then_value_is_masked(text, value):
         "Windows 10 and Summit 3000",  # product numbers: no place before them
         "we open at 10:30:00",  # a time is not a phone number after a colon
         "no pii here",  # short lower-case word
+        "i dont want you to use my data anymore",  # "dont" (a village) typed for "don't"
     ],
 )
 def test_when_words_only_look_like_names_then_nothing_is_masked(text):

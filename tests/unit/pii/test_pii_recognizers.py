@@ -28,6 +28,22 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("landline 020 7946 0018", "020 7946 0018", "PHONE_NUMBER"),  # UK national form
         ("Tel. +33 1 23 45 67 89", "+33 1 23 45 67 89", "PHONE_NUMBER"),  # French single-digit area
         ("ring 001-202-555-0173x123", "001-202-555-0173x123", "PHONE_NUMBER"),  # extension
+        ("call (+30) 2877 893287", "(+30) 2877 893287", "PHONE_NUMBER"),  # country code in brackets
+        ("phone: +(370) 87789328", "+(370) 87789328", "PHONE_NUMBER"),  # plus outside the brackets
+        ("Tel: +44 (0)20 7946 0958", "+44 (0)20 7946 0958", "PHONE_NUMBER"),  # trunk zero in brackets
+        ("(+57)6086003390 is my mobile", "(+57)6086003390", "PHONE_NUMBER"),  # no space after the code
+        ("my phone is 555.010.0199", "555.010.0199", "PHONE_NUMBER"),  # dots
+        ("tel. 555-010-0199 ext. 42", "555-010-0199 ext. 42", "PHONE_NUMBER"),  # spelled extension
+        ("number is (555)010-0199 x1234", "(555)010-0199 x1234", "PHONE_NUMBER"),  # x extension
+        ("call (14)/506-1231", "(14)/506-1231", "PHONE_NUMBER"),  # slash after the area code
+        ("Phone: 0800 14 53", "0800 14 53", "PHONE_NUMBER"),  # 4-2-2 digits that are no date
+        ("phone +7 (495) 123-45-67", "+7 (495) 123-45-67", "PHONE_NUMBER"),  # Russian form
+        ("I wrote down 058 218 096 yesterday", "058 218 096", "PHONE_NUMBER"),  # threes with a trunk zero
+        ("It is 601 809 679.", "601 809 679", "PHONE_NUMBER"),  # nine digits in threes (Polish mobile)
+        ("It is 070810033.", "070810033", "PHONE_NUMBER"),  # nine digits typed together, trunk zero
+        ("72 128 827 is my work line", "72 128 827", "PHONE_NUMBER"),  # 8 digits in 2-3-3, no 000 group
+        ("Zip 90210. Call me on 72 128 827", "72 128 827", "PHONE_NUMBER"),  # a zip field nearby
+        ("SSN: 078-05-1120\nPhone: 0490 75 40 81", "0490 75 40 81", "PHONE_NUMBER"),  # record with an SSN
         ("I paid with card 4111 1111 1111 1111", "4111 1111 1111 1111", "CREDIT_CARD"),  # Visa test card
         ("card number 4242424242424242", "4242424242424242", "CREDIT_CARD"),  # ungrouped
         (
@@ -70,8 +86,32 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ),  # after a title
         ("Name: Oliver Demoson", "Oliver Demoson", "PERSON"),  # form-style cue
         ("They had 3: Sophie, Lukas and Agnieszka.", "Agnieszka", "PERSON"),  # known given name
+        ("They had 3: Efimiya, Mary and Ariana.", "Efimiya", "PERSON"),  # unknown name in a list of names
+        ("they had 3: leonti, pamela and brian.", "leonti", "PERSON"),  # same, all lower case
+        ("It was between him and Asya's kid.", "Asya", "PERSON"),  # name before a relation
+        ("i'm roberto's daughter", "roberto", "PERSON"),  # lower case, before a relation
+        ('Vsevolod: "Who are you?"', "Vsevolod", "PERSON"),  # dialogue speaker
+        ("Have you been to a Homero Portillo concert?", "Homero Portillo", "PERSON"),  # given name + surname after "a"
+        ("Have you met Eustachy Gorski?", "Eustachy Gorski", "PERSON"),  # unknown word before a known surname
+        ("Follow up with Jan Jílek next week", "Jan Jílek", "PERSON"),  # "Jan" before a surname is no month
+        ("Ravil G Yefimov signed for it", "Ravil G Yefimov", "PERSON"),  # middle initial without a dot
+        ("follow up with benjamin a seiler", "benjamin a seiler", "PERSON"),  # lower case, middle initial
+        ("the parcel is for aline egger, thanks", "aline egger", "PERSON"),  # given name that is a word + surname
+        ("Please ask Maria Velasco to sign", "Maria Velasco", "PERSON"),  # same, capitalised
         ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
         ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
+        ("Do you deliver to Andreaborough?", "Andreaborough", "LOCATION"),  # given name + settlement ending
+        ("my sister lives in Port Taylorside now", "Port Taylorside", "LOCATION"),  # prefix + suffixed name
+        ("We are in Lake Mary this week", "Lake Mary", "LOCATION"),  # prefix + given name
+        ("I work in Jablonné nad Orlicí", "Jablonné nad Orlicí", "LOCATION"),  # joined by "nad"
+        ("Shipped from Reynaud-sur-Toussaint", "Reynaud-sur-Toussaint", "LOCATION"),  # "-sur-" in one word
+        ("I live in Plzeňský kraj", "Plzeňský kraj", "LOCATION"),  # region word
+        ("Offices in Bjert 6091 and Kiel", "Bjert", "LOCATION"),  # unknown name before a postcode
+        ("Send it to Melliste, Estonia", "Melliste", "LOCATION"),  # unknown name before a country
+        ("We moved here from Cyprus (Greek)", "Cyprus (Greek)", "LOCATION"),  # qualifier in brackets
+        ("I moved to Austin, TX in May", "Austin, TX", "LOCATION"),  # US state code after a city
+        ("we moved to port taylorside last year", "port taylorside", "LOCATION"),  # same shapes in lower case
+        ("it was shipped from andreaborough on monday", "andreaborough", "LOCATION"),  # lower-case suffixed name
         ("my password is hunter2.", "hunter2", "PASSWORD"),  # value after "is", full stop left out
         ("pin: 4321", "4321", "PASSWORD"),  # value after a colon
         ("password sunshine42 doesn't work", "sunshine42", "PASSWORD"),  # no "is", but not a word
@@ -118,6 +158,15 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "user@localhost is not an email",  # no public suffix
         "Can I pay with PayPal?",  # brand
         "Thanks for your help, have a nice weekend",  # closing words
+        "we sold 3 000 000 units",  # thousands separated by spaces, no phone word
+        "a population of 1 000 000 000 people",  # thousands, ten digits
+        "tracking 012345678 says delivered",  # trunk-zero run with a parcel word
+        "It weighs 12 345 g",  # a grouped quantity
+        "the parcel left on 2024-03-12",  # ISO date
+        "on 12.03.24 I ordered a jacket",  # short date, dots
+        "sort code 12-34-56",  # six digits in pairs with dashes
+        "Where is ORD-10042?",  # order reference
+        "Call me on Monday about the order status",  # weekday after "call"
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
@@ -125,9 +174,51 @@ def test_when_text_has_no_personal_data_then_nothing_is_found(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Do you stock Ridge, Summit and Trail jackets?",  # product names in a list
+        "Shipping to Paris, Rome and Berlin",  # places in a list
+        "Is the Type C cable included?",  # spec letter after "Type"
+        "I bought the Model S Plaid",  # product with a letter
+        "Is Gate B Open on Monday?",  # label with a letter
+        "the company's boss called about my order status",  # ordinary word before a relation
+        "Is the Rose Gold version in stock?",  # given name that is a word, no surname after it
+        "Grace period for returns on Monday?",  # same at the start of a sentence
+        'Answer: "yes"',  # label, not a speaker
+        "Status: \"shipped\"",  # label, not a speaker
+        "My order ORD-10042 was a gift for my sister's birthday",  # "sister's" is no name
+        "need a present for my mum's birthday",  # a relation word before a relation
+        "a gift for her nephew's wedding",  # after a possessive determiner
+    ],
+)
+def test_when_words_are_products_places_or_labels_then_no_person_is_found(text):
+    assert [s for s in analyze_text(text) if s.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Balance shoes in size 10",  # brand after a compass word
+        "Upper Body workout kit, order status please",  # product line
+        "the Comfort Fit range in Black 2024",  # colour and year after "in"
+        "Compatible with Windows 10 and Summit 3000",  # product numbers after "with"
+        "Thanks, Trail jackets are great",  # shop product name before a comma
+        "Is the Overview, Support or Passport page down?",  # ordinary words with place endings
+        "Where is ORD-10042? I ordered it on Monday for £49.99",  # order number, weekday, price
+        "is the new iphone in stock? what's the order status",  # lower case: "new" before a product
+        "i want the new balance shoes delivered on friday",  # lower case: "new" before a word
+    ],
+)
+def test_when_words_only_look_like_places_then_no_location_is_found(text):
+    assert [s for s in analyze_text(text) if s.entity_type == "LOCATION"] == []
+
+
+@pytest.mark.parametrize(
     "text, entity",
     [
         ("call me on 7946095", "PHONE_NUMBER"),  # one group of digits: "call" lifts it over the threshold
+        ("Phone: 81 77 89", "PHONE_NUMBER"),  # six digits in groups count only next to a phone word
+        ("Phone: 1 234 567", "PHONE_NUMBER"),  # shaped like a quantity: needs the phone word
         ("postcode 3520", "ZIP_CODE"),  # 4 digits count only after "postcode"
         ("my dob is 1985-02-14", "DATE_OF_BIRTH"),  # "dob" makes a date a birth date
     ],
@@ -140,6 +231,8 @@ def test_when_context_word_is_near_then_weak_candidate_is_kept(text, entity):
     "text",
     [
         "7946095",  # same number without context
+        "81 77 89",  # six digits without a phone word
+        "1 234 567",  # quantity shape without a phone word
         "3520",  # same digits without "postcode"
         "1985-02-14",  # same date without birth words
     ],
