@@ -98,17 +98,20 @@ def faker_places() -> list[str]:
 
 
 @functools.cache
+def _given_name_sources() -> tuple[str, ...]:
+    return (*FIRST_NAMES, *faker_first_names(), *census_names("dist.male.first"), *census_names("dist.female.first"))
+
+
+@functools.cache
 def given_names() -> frozenset[str]:
-    sources = [*FIRST_NAMES, *faker_first_names()] + census_names("dist.male.first") + census_names("dist.female.first")
-    return frozenset(f for f in map(fold, sources) if _keep(f))
+    return frozenset(f for f in map(fold, _given_name_sources()) if _keep(f))
 
 
 @functools.cache
 def given_names_with_words() -> frozenset[str]:
     """Given names including those that are also English words ("Frank", "Maria", "Grace"):
     only trusted next to a known surname ("frank becker")."""
-    sources = [*FIRST_NAMES, *faker_first_names()] + census_names("dist.male.first") + census_names("dist.female.first")
-    return frozenset(f for f in map(fold, sources) if len(f) >= 3 and f not in STOPWORDS)
+    return frozenset(f for f in map(fold, _given_name_sources()) if len(f) >= 3 and f not in STOPWORDS)
 
 
 @functools.cache
