@@ -19,6 +19,10 @@ import runpy
 import sys
 
 
+SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                   "TF_INTRA_OP_PARALLELISM_THREADS", "TF_INTER_OP_PARALLELISM_THREADS")
+
+
 def _log_uncaught(kind, value, trace) -> None:
     logging.getLogger("candor.uncaught").critical("uncaught exception", exc_info=(kind, value, trace))
 
@@ -37,15 +41,15 @@ def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in ("rasa", "rasa_sdk"):
         sys.exit("usage: python -m bot.serve rasa|rasa_sdk [arguments...]")
     program = sys.argv[1]
+    # One thread for each numeric library, set before any of them loads: a chat turn's
+    # matrices are tiny, so more threads only spin on the other core and hand work back and
+    # forth (OpenBLAS busy-waits). Scale with one server per core instead.
+    for variable in SINGLE_THREADED:
+        os.environ.setdefault(variable, "1")
     if os.environ.get("CANDOR_LOG_MASKING") != "off":
         install_masking()
     if program == "rasa":
         from bot import action_responses, resilience
-
-        # One TensorFlow thread per Rasa server: a turn's tensors are tiny, so more threads
-        # only add hand-offs between cores; scale with one server per core instead.
-        os.environ.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
-        os.environ.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
 
         resilience.install()  # a polite "try again" when the action server is unreachable
         action_responses.install()  # the reply schema checked once, not on every action call
