@@ -18,6 +18,7 @@ import json
 import logging
 import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -77,16 +78,19 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         _create_tables(conversation_store.metadata, self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
         self.recent = RecentTrackers()
+        self.database_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="candor-tracker-store")
         TrackerStore.__init__(self, domain, event_broker)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        recent = None if fetch_events_from_all_sessions else self.recent.take(sender_id)
+        return await self._in_database_thread(self._load, sender_id, fetch_events_from_all_sessions, recent)
+
+    def _load(self, sender_id: str, all_sessions: bool, recent: RecentTracker | None) -> DialogueStateTracker | None:
         with self.session_scope() as session:
-            if not fetch_events_from_all_sessions:
-                recent = self.recent.take(sender_id)
-                if recent is not None and recent.version == self._stored_version(session, sender_id):
-                    return recent.tracker
+            if recent is not None and recent.version == self._stored_version(session, sender_id):
+                return recent.tracker
             # Rasa's query, reading only the (decrypted) event column instead of whole ORM rows.
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+            query = self._event_query(session, sender_id, all_sessions)
             events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
         if not (self.domain and events):
             return None
@@ -106,24 +110,38 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         store) and commits twice; here the tracker remembers how many of its events are
         stored (see _remember_stored), both tables get their rows in one commit, and the
         analytics log never holds an event the tracker store lost, or the other way round.
+        Masking runs here, on the server's own thread; the database work in the store's thread.
         """
-        with self.session_scope() as session:
-            new_events = self._new_events(session, tracker)
-            if new_events:
-                rows = [_tracker_row(tracker.sender_id, event) for event in new_events]
-                session.execute(conversation_store.tracker_events.insert(), rows)
-            bodies = [{"sender_id": tracker.sender_id, **event.as_dict()} for event in new_events]
-            logged_here = isinstance(self.event_broker, MaskedSQLEventBroker)
-            if logged_here and bodies:
-                self.event_broker.write(session, bodies, mask=self._log_mask())
-            version = self._stored_version(session, tracker.sender_id)
-            session.commit()
+        new_events = self._new_events_known(tracker)
+        if new_events is None:
+            new_events = await self._in_database_thread(self._new_events_stored, tracker)
+        bodies = [{"sender_id": tracker.sender_id, **event.as_dict()} for event in new_events]
+        logged_here = isinstance(self.event_broker, MaskedSQLEventBroker)
+        log_rows = masked_log_rows(bodies, self._log_mask()) if logged_here else []
+        version = await self._in_database_thread(self._write, tracker.sender_id, new_events, log_rows)
         _remember_stored(tracker)
         if events_after_erasure(tracker) is None:  # an erasing turn's tracker still holds what it erased
             self.recent.keep(tracker.sender_id, tracker, version)
         if self.event_broker is not None and not logged_here:
             for body in bodies:
                 self.event_broker.publish(body)
+
+    def _write(self, sender_id: str, new_events: list[Event], log_rows: list[dict[str, Any]]) -> tuple:
+        with self.session_scope() as session:
+            if new_events:
+                rows = [_tracker_row(sender_id, event) for event in new_events]
+                session.execute(conversation_store.tracker_events.insert(), rows)
+            if log_rows:
+                session.execute(conversation_store.conversation_log.insert(), log_rows)
+            version = self._stored_version(session, sender_id)
+            session.commit()
+        return version
+
+    async def _in_database_thread(self, function: Callable[..., Any], *args: Any) -> Any:
+        # SQLAlchemy's calls block: on the event loop, every wait for the database (a commit's
+        # disk flush, a network round trip) would stall all other conversations on this server.
+        # One thread keeps the store's own work in order and off the loop.
+        return await asyncio.get_running_loop().run_in_executor(self.database_thread, functools.partial(function, *args))
 
     def _log_mask(self) -> Callable[[str], str]:
         # Strings that are the domain's own fixed wording (a response without {slots}, a
@@ -137,15 +155,21 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     async def stream_events(self, tracker: DialogueStateTracker) -> None:
         """Nothing to do: :meth:`save` hands the new events to the broker itself."""
 
-    def _new_events(self, session: Any, tracker: DialogueStateTracker) -> list[Event]:
-        after_erasure = events_after_erasure(tracker)
-        if after_erasure is not None:
-            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-            return after_erasure[stored:]
+    def _new_events_known(self, tracker: DialogueStateTracker) -> list[Event] | None:
+        """The events not stored yet, if this store loaded or saved the tracker; else None."""
         stored = getattr(tracker, STORED_EVENTS, None)
-        if stored is None:  # a tracker this store did not load (new, or built elsewhere): ask the database
-            return list(self._additional_events(session, tracker))
+        if stored is None or events_after_erasure(tracker) is not None:
+            return None
         return list(tracker.events)[stored:]
+
+    def _new_events_stored(self, tracker: DialogueStateTracker) -> list[Event]:
+        """The events not stored yet, asking the database how many are (database thread)."""
+        with self.session_scope() as session:
+            after_erasure = events_after_erasure(tracker)
+            if after_erasure is not None:
+                stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+                return after_erasure[stored:]
+            return list(self._additional_events(session, tracker))
 
 
 # How many of a tracker's events are already in the database, noted when the store loads or
@@ -258,17 +282,17 @@ class MaskedSQLEventBroker(SQLEventBroker):
 
     def publish(self, event: dict[str, Any]) -> None:
         with self.session_scope() as session:
-            self.write(session, [event])
+            session.execute(conversation_store.conversation_log.insert(), masked_log_rows([event], _masked))
             session.commit()
 
-    @staticmethod
-    def write(session: Any, events: list[dict[str, Any]], mask: Callable[[str], str] | None = None) -> None:
-        """Add masked rows for ``events`` to ``session``'s transaction; the caller commits."""
-        rows = []
-        for event in events:
-            masked = mask_event(event, mask or _masked)
-            rows.append({"sender_id": masked.get("sender_id"), "data": json.dumps(masked)})
-        session.execute(conversation_store.conversation_log.insert(), rows)
+
+def masked_log_rows(events: list[dict[str, Any]], mask: Callable[[str], str]) -> list[dict[str, Any]]:
+    """``conversation_log`` rows for ``events``: masked, pseudonymous JSON."""
+    rows = []
+    for event in events:
+        masked = mask_event(event, mask)
+        rows.append({"sender_id": masked.get("sender_id"), "data": json.dumps(masked)})
+    return rows
 
 
 @functools.lru_cache(maxsize=16)

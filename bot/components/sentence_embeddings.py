@@ -22,6 +22,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -80,8 +81,13 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Adds the sentence feature to every message that has text."""
-        with_text = [message for message in messages if message.get(TEXT) is not None]
+        """Adds the sentence feature to every message that has text, except button payloads.
+
+        A payload such as ``/give_consent`` names its intent itself (Rasa's
+        RegexMessageHandler sets it after the pipeline), so encoding it would be wasted work.
+        """
+        with_text = [message for message in messages
+                     if message.get(TEXT) is not None and not message.get(TEXT).startswith(INTENT_MESSAGE_PREFIX)]
         if not with_text:
             return messages
         vectors = self._encoder.encode([message.get(TEXT) for message in with_text],

@@ -81,9 +81,11 @@ def test_the_featurizer_adds_one_sentence_vector_per_text_message() -> None:
     featurizer = SentenceEmbeddingFeaturizer(
         {**SentenceEmbeddingFeaturizer.get_default_config(), "alias": "minilm"}, "minilm")
     with_text, without_text = Message(data={"text": "where is my refund"}), Message(data={"intent": "greet"})
-    featurizer.process([with_text, without_text])
+    button_payload = Message(data={"text": "/give_consent"})  # its intent is in the text: no need to encode
+    featurizer.process([with_text, without_text, button_payload])
 
     sequence, sentence = with_text.get_dense_features("text", ["minilm"])
     assert sequence is None
     assert sentence.features.shape == (1, 384)
     assert without_text.features == []
+    assert button_payload.features == []
