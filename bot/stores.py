@@ -1,10 +1,13 @@
 """Rasa plug-ins that keep conversations private at rest.
 
 - :class:`EncryptedSQLTrackerStore` is Rasa's SQL tracker store with two column types
-  swapped: event JSON is AES-GCM ciphertext and the sender id a keyed pseudonym. Rasa's
-  own save/retrieve logic runs unchanged on top (see guardrails/sqltypes.py).
+  swapped: event JSON is AES-GCM ciphertext and the sender id a keyed pseudonym (see
+  guardrails/sqltypes.py). Rasa's queries run on top; its save is replaced by one that
+  writes a turn's tracker rows and their masked analytics copies in one transaction, and
+  the trackers it saved last are kept for the next message (:class:`RecentTrackers`).
 - :class:`MaskedSQLEventBroker` is Rasa's SQL event broker writing to the
-  ``conversation_log`` table, each event masked and pseudonymised first, for analytics.
+  ``conversation_log`` table, each event masked and pseudonymised first, for analytics;
+  the tracker store writes those rows itself when it is configured as the broker.
 
 Both use Candor's one database URL (``CANDOR_DATABASE_URL``) and fail at start-up when
 no usable key is configured, rather than fall back to writing plaintext.
