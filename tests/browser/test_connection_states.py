@@ -66,3 +66,39 @@ def test_when_the_browser_goes_offline_then_the_widget_says_so_and_reconnects(sh
     shop_page.page.context.set_offline(False)
     shop_page.expect_online()
     assert "Candor" in shop_page.say("hello")
+
+
+# The widget again, with a short wait for an answer (30 s in the shipped widget).
+IMPATIENT_WIDGET = """() => {
+  const tag = document.querySelector('script[data-server]');
+  CandorWidget.init({server: tag.getAttribute('data-server'), replyTimeoutMs: 3000});
+}"""
+
+
+def test_when_the_bot_answers_nothing_then_the_widget_says_so_and_takes_the_late_answer(
+        browser: Browser, own_stack: Stack) -> None:
+    import os
+    import signal
+
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
+    rasa = own_stack.processes["rasa"].pid
+    try:
+        shop = ShopPage(context.new_page(), own_stack.shop_url).open()
+        shop.page.evaluate(IMPATIENT_WIDGET)
+        shop.open_chat()
+        assert "Candor" in shop.say("hello")
+        answered = shop.bot_messages().count()
+
+        os.kill(rasa, signal.SIGSTOP)  # connected, but silent
+        try:
+            shop.input.fill("where is my order?")
+            shop.input.press("Enter")
+            expect(shop.widget).to_have_attribute("data-state", "error", timeout=20_000)
+            expect(shop.widget.get_by_role("status").first).to_contain_text("No answer from the assistant")
+            expect(shop.user_messages().last).to_contain_text("where is my order?")  # kept in the log
+        finally:
+            os.kill(rasa, signal.SIGCONT)
+        expect(shop.bot_messages()).not_to_have_count(answered)  # the late answer still shows
+        shop.expect_online()
+    finally:
+        context.close()
