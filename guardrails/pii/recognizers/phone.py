@@ -121,6 +121,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]
+        if international and count >= 9 and len(local_groups) > 1 and re.search(r"-\d$", value):
+            local_groups = local_groups[:-1]  # a switchboard digit after a hyphen: +49-30-901820-0
         if local_groups and min(local_groups) < 2:
             return None
         separators = set(re.sub(r"[\d()+]", "", value))

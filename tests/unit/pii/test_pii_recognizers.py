@@ -32,6 +32,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("phone: +(370) 87789328", "+(370) 87789328", "PHONE_NUMBER"),  # plus outside the brackets
         ("Tel: +44 (0)20 7946 0958", "+44 (0)20 7946 0958", "PHONE_NUMBER"),  # trunk zero in brackets
         ("(+57)6086003390 is my mobile", "(+57)6086003390", "PHONE_NUMBER"),  # no space after the code
+        ("Call +49-30-901820-0 for support.", "+49-30-901820-0", "PHONE_NUMBER"),  # switchboard digit
         ("my phone is 555.010.0199", "555.010.0199", "PHONE_NUMBER"),  # dots
         ("tel. 555-010-0199 ext. 42", "555-010-0199 ext. 42", "PHONE_NUMBER"),  # spelled extension
         ("number is (555)010-0199 x1234", "(555)010-0199 x1234", "PHONE_NUMBER"),  # x extension
@@ -149,6 +150,7 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "I'm looking for a gift for my mum",  # "I'm" + activity, not a name
         "I'm not happy with the service",  # "I'm" + state
         "my order number is 1234567",  # digits with negative context are not a phone
+        "the steps were +1-2-3-4-5-6-7-8-9",  # single digits are no phone, switchboard digit or not
         "card 4111 1111 1111 1112",  # fails the Luhn check
         "IBAN GB82 WEST 1234 5698 7654 33",  # fails mod 97
         "SSN 000-12-3456",  # area 000 is never issued
