@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import itertools
 import json
 import logging
 import time
@@ -82,6 +83,7 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         self.sessionmaker = sessionmaker(bind=self.engine)
         self.recent = RecentTrackers()
         self.database_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="candor-tracker-store")
+        self._fixed_texts, self._fixed_texts_of = frozenset(), None  # see _log_mask
         TrackerStore.__init__(self, domain, event_broker)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
@@ -115,25 +117,29 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
         analytics log never holds an event the tracker store lost, or the other way round.
         Masking runs here, on the server's own thread; the database work in the store's thread.
         """
-        new_events = self._new_events_known(tracker)
-        if new_events is None:
-            new_events = await self._in_database_thread(self._new_events_stored, tracker)
-        bodies = [{"sender_id": tracker.sender_id, **event.as_dict()} for event in new_events]
+        after_erasure = events_after_erasure(tracker)
+        stored = getattr(tracker, STORED_EVENTS, None)
+        if after_erasure is None and stored is not None:  # this store loaded or saved it: no need to ask
+            new_events = list(itertools.islice(tracker.events, stored, None))
+        else:
+            new_events = await self._in_database_thread(self._new_events_stored, tracker, after_erasure)
+        event_dicts = [event.as_dict() for event in new_events]
+        tracker_rows = [_tracker_row(tracker.sender_id, event, data) for event, data in zip(new_events, event_dicts)]
+        bodies = [{"sender_id": tracker.sender_id, **data} for data in event_dicts]
         logged_here = isinstance(self.event_broker, MaskedSQLEventBroker)
         log_rows = masked_log_rows(bodies, self._log_mask()) if logged_here else []
-        version = await self._in_database_thread(self._write, tracker.sender_id, new_events, log_rows)
+        version = await self._in_database_thread(self._write, tracker.sender_id, tracker_rows, log_rows)
         _remember_stored(tracker)
-        if events_after_erasure(tracker) is None:  # an erasing turn's tracker still holds what it erased
+        if after_erasure is None:  # an erasing turn's tracker still holds what it erased
             self.recent.keep(tracker.sender_id, tracker, version)
         if self.event_broker is not None and not logged_here:
             for body in bodies:
                 self.event_broker.publish(body)
 
-    def _write(self, sender_id: str, new_events: list[Event], log_rows: list[dict[str, Any]]) -> tuple:
+    def _write(self, sender_id: str, tracker_rows: list[dict[str, Any]], log_rows: list[dict[str, Any]]) -> tuple:
         with self.session_scope() as session:
-            if new_events:
-                rows = [_tracker_row(sender_id, event) for event in new_events]
-                session.execute(conversation_store.tracker_events.insert(), rows)
+            if tracker_rows:
+                session.execute(conversation_store.tracker_events.insert(), tracker_rows)
             if log_rows:
                 session.execute(conversation_store.conversation_log.insert(), log_rows)
             version = self._stored_version(session, sender_id)
@@ -149,7 +155,7 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     def _log_mask(self) -> Callable[[str], str]:
         # Strings that are the domain's own fixed wording (a response without {slots}, a
         # button's title or payload) hold no customer data: only the rest goes to presidio.
-        if getattr(self, "_fixed_texts_of", None) is not self.domain:
+        if self._fixed_texts_of is not self.domain:  # Rasa sets a new domain with a new model
             self._fixed_texts = fixed_response_texts(self.domain)
             self._fixed_texts_of = self.domain
         fixed = self._fixed_texts
@@ -158,17 +164,9 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
     async def stream_events(self, tracker: DialogueStateTracker) -> None:
         """Nothing to do: :meth:`save` hands the new events to the broker itself."""
 
-    def _new_events_known(self, tracker: DialogueStateTracker) -> list[Event] | None:
-        """The events not stored yet, if this store loaded or saved the tracker; else None."""
-        stored = getattr(tracker, STORED_EVENTS, None)
-        if stored is None or events_after_erasure(tracker) is not None:
-            return None
-        return list(tracker.events)[stored:]
-
-    def _new_events_stored(self, tracker: DialogueStateTracker) -> list[Event]:
+    def _new_events_stored(self, tracker: DialogueStateTracker, after_erasure: list[Event] | None) -> list[Event]:
         """The events not stored yet, asking the database how many are (database thread)."""
         with self.session_scope() as session:
-            after_erasure = events_after_erasure(tracker)
             if after_erasure is not None:
                 stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
                 return after_erasure[stored:]
@@ -242,9 +240,8 @@ def fixed_response_texts(domain: Domain | None) -> frozenset[str]:
     return frozenset(texts)
 
 
-def _tracker_row(sender_id: str, event: Event) -> dict[str, Any]:
-    # The columns Rasa's SQLTrackerStore.save fills.
-    data = event.as_dict()
+def _tracker_row(sender_id: str, event: Event, data: dict[str, Any]) -> dict[str, Any]:
+    # The columns Rasa's SQLTrackerStore.save fills; ``data`` is ``event.as_dict()``.
     return {
         "sender_id": sender_id,
         "type_name": event.type_name,
@@ -267,11 +264,6 @@ def events_after_erasure(tracker: DialogueStateTracker) -> list[Event] | None:
 
 class MaskedSQLEventBroker(SQLEventBroker):
     """Rasa's SQL event broker, writing masked, pseudonymised events to ``conversation_log``."""
-
-    Base = declarative_base()
-
-    class SQLBrokerEvent(Base):
-        __table__ = conversation_store.conversation_log
 
     def __init__(self, **kwargs: Any) -> None:
         _require_key()
