@@ -76,7 +76,12 @@ class CandorRecognizer(PatternRecognizer):
                     results.append(self.result(start, end, score, pattern.name))
         if self.NER_LABELS and nlp_artifacts is not None:
             results.extend(self.ner_results(text, nlp_artifacts))
+        results.extend(self.extra_results(text))
         return EntityRecognizer.remove_duplicates(results)
+
+    def extra_results(self, text: str) -> list[RecognizerResult]:
+        """Results found neither by a pattern nor by spaCy (word lists, shapes); default none."""
+        return []
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         """Trim or reject a regex candidate before scoring; default keeps it."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
 from guardrails.pii.recognizers.first_names import is_first_name
@@ -133,17 +132,9 @@ class LocationRecognizer(CandorRecognizer):
     ]
     NEGATIVE_CONTEXT = ["colour", "color", "size", "brand", "model", "order"]
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        results += [self.result(s, e, _GAZETTEER_SCORE, "known place") for s, e in known_places(text)]
-        results += [self.result(s, e, _SHAPE_SCORE, "shaped like a place name") for s, e in shaped_places(text)]
-        return results
+    def extra_results(self, text: str) -> list[RecognizerResult]:
+        return ([self.result(s, e, _GAZETTEER_SCORE, "known place") for s, e in known_places(text)]
+                + [self.result(s, e, _SHAPE_SCORE, "shaped like a place name") for s, e in shaped_places(text)])
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         value = text[start:end].rstrip(".")

@@ -305,15 +305,8 @@ class PersonRecognizer(CandorRecognizer):
                 return None  # "my mum's birthday", "her friend's son"
         return start, end
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return results + [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)]
+    def extra_results(self, text: str) -> list[RecognizerResult]:
+        return [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)]
 
     def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         results = super().ner_results(text, nlp_artifacts)
