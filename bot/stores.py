@@ -105,8 +105,7 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
 
     def _stored_version(self, session: Any, sender_id: str) -> tuple[int, int | None]:
         """(rows, newest row id) of a conversation: changes whenever anyone writes or deletes it."""
-        return tuple(session.query(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id))
-                     .filter(self.SQLEvent.sender_id == sender_id).one())
+        return tuple(session.execute(STORED_VERSION, {"sender_id": sender_id}).one())
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the tracker's new events and their masked copies for analytics, in one transaction.
@@ -172,6 +171,11 @@ class EncryptedSQLTrackerStore(SQLTrackerStore):
                 return after_erasure[stored:]
             return list(self._additional_events(session, tracker))
 
+
+# One statement, compiled once (an ORM query is rebuilt on every call), run twice a turn.
+_events = conversation_store.tracker_events
+STORED_VERSION = (sa.select(sa.func.count(_events.c.id), sa.func.max(_events.c.id))
+                  .where(_events.c.sender_id == sa.bindparam("sender_id")))
 
 # How many of a tracker's events are already in the database, noted when the store loads or
 # saves it. Rasa handles a conversation's message under its lock, between one load and one
