@@ -111,28 +111,17 @@ class PhoneNumberRecognizer(CandorRecognizer):
         if not 6 <= count <= 15 or len(set(digits(value))) == 1:
             return None
         if count == 6:
-            # "81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with
-            # a grouped shape and a context word such as "phone" or "call".
-            # "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone number;
-            # "QQ 12 34 56 C" is the middle of an NI number.
-            short = len(groups) > 1 and min(groups) >= 2 and not international
-            glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
-            return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
+            return _six_digit_score(value, groups, international, text, start, end)
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]
         if international and count >= 9 and len(local_groups) > 1 and re.search(r"-\d$", value):
             local_groups = local_groups[:-1]  # a switchboard digit after a hyphen: +49-30-901820-0
-        if local_groups and min(local_groups) < 2:
+        if not _plausible_local_groups(local_groups):
             return None
         separators = set(re.sub(r"[\d()+]", "", value))
-        shape = tuple(groups)
-        if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(_GROUPS.findall(value)):
+        if _other_number_shape(value, groups, separators, international):
             return None
-        if "." in separators and len(groups) == 4 and max(groups) <= 3:
-            return None  # IPv4 address
-        if shape == (3, 2, 4) and len(separators) == 1 or shape == (5, 4) and separators == {"-"}:
-            return None  # SSN, ZIP+4
         if international and count >= 8:
             return 0.75
         if "(" in value and count >= 7 or international:
@@ -142,6 +131,41 @@ class PhoneNumberRecognizer(CandorRecognizer):
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
-        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces,
-        # and so is one of 9 with a trunk zero ("070810033"); shorter runs need a context word.
-        return 0.5 if 10 <= count <= 12 or count == 9 and value.startswith("0") else 0.3
+        return _digit_run_score(value, count)
+
+
+def _six_digit_score(
+    value: str, groups: list[int], international: bool, text: str, start: int, end: int
+) -> float | None:
+    """"81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with a
+    grouped shape and a context word such as "phone" or "call". "12.03.24" and "12-34-56"
+    are a date and a bank sort code, not a phone number; "QQ 12 34 56 C" is the middle of
+    an NI number."""
+    short = len(groups) > 1 and min(groups) >= 2 and not international
+    glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
+    return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
+
+
+def _plausible_local_groups(local_groups: list[int]) -> bool:
+    """Groups after the country code or leading digit have 2+ digits."""
+    return not local_groups or min(local_groups) >= 2
+
+
+def _other_number_shape(value: str, groups: list[int], separators: set[str], international: bool) -> bool:
+    """Dates, IPv4 addresses, SSNs and ZIP+4 codes share the digit-group shape of
+    a phone number and are left to their own recognizers (or to nobody)."""
+    shape = tuple(groups)
+    numbers = _GROUPS.findall(value)
+    if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(numbers):
+        return True
+    if "." in separators and len(groups) == 4 and max(groups) <= 3:
+        return True  # IPv4 address
+    return shape == (3, 2, 4) and len(separators) == 1 or shape == (5, 4) and separators == {"-"}
+
+
+def _digit_run_score(value: str, count: int) -> float:
+    """One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces,
+    and so is one of 9 with a trunk zero ("070810033"); shorter runs need a context word."""
+    if 10 <= count <= 12 or count == 9 and value.startswith("0"):
+        return 0.5
+    return 0.3
