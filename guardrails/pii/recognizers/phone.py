@@ -128,6 +128,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return 0.65
         if _thousands(value, groups, separators):
             return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
+        if 1 in local_groups and "/" not in value:
+            return 0.3  # "111 4 893": one lone digit inside; a phone only next to a phone word
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
@@ -147,20 +149,35 @@ def _six_digit_score(
 
 
 def _plausible_local_groups(local_groups: list[int]) -> bool:
-    """Groups after the country code or leading digit have 2+ digits."""
-    return not local_groups or min(local_groups) >= 2
+    """Groups after the country code or leading digit have 2+ digits, except that one lone
+    digit may sit among groups of 3+: the area code in "06-7/484 7771" (Hungary), "+880-2-6-
+    1318-6091" (Bangladesh), "111 4 893" (Turkey). "+1-2-3-4-5-6-7-8-9" is a list of steps."""
+    if not local_groups or min(local_groups) >= 2:
+        return True
+    others = [g for g in local_groups if g != 1]
+    return local_groups.count(1) == 1 and bool(others) and min(others) >= 3
 
 
 def _other_number_shape(value: str, groups: list[int], separators: set[str], international: bool) -> bool:
-    """Dates, IPv4 addresses, SSNs and ZIP+4 codes share the digit-group shape of
-    a phone number and are left to their own recognizers (or to nobody)."""
+    """Dates, year ranges, IPv4 addresses, SSNs, ZIP+4 codes and Brazilian postcodes share the
+    digit-group shape of a phone number and are left to their own recognizers (or to nobody)."""
     shape = tuple(groups)
     numbers = _GROUPS.findall(value)
     if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(numbers):
         return True
-    if "." in separators and len(groups) == 4 and max(groups) <= 3:
-        return True  # IPv4 address
-    return shape == (3, 2, 4) and len(separators) == 1 or shape == (5, 4) and separators == {"-"}
+    if shape == (4, 4) and _year_range(numbers):
+        return True
+    if "." in separators and len(groups) == 4 and max(groups) <= 3 and not international:
+        return True  # IPv4 address; "+61.418.955.597" is an Australian mobile
+    if shape == (3, 2, 4) and len(separators) == 1:
+        return True  # SSN
+    return shape in {(5, 4), (5, 3)} and separators == {"-"}  # ZIP+4, Brazilian CEP "82199-351"
+
+
+def _year_range(numbers: list[str]) -> bool:
+    """"1966-1967", "2017/2020": two years in order, not an eight-digit phone number."""
+    first, second = (int(n) for n in numbers)
+    return 1900 <= first <= second <= 2099
 
 
 def _digit_run_score(value: str, count: int) -> float:
