@@ -133,7 +133,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
-        return _digit_run_score(value, count)
+        return _digit_run_score(count)
 
 
 def _six_digit_score(
@@ -180,9 +180,9 @@ def _year_range(numbers: list[str]) -> bool:
     return 1900 <= first <= second <= 2099
 
 
-def _digit_run_score(value: str, count: int) -> float:
-    """One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces,
-    and so is one of 9 with a trunk zero ("070810033"); shorter runs need a context word."""
-    if 10 <= count <= 12 or count == 9 and value.startswith("0"):
-        return 0.5
-    return 0.3
+def _digit_run_score(count: int) -> float:
+    """One run of 9-12 digits ("07700900123", "2019481927", "912345678" in Portugal,
+    "3123456789" in Italy) is a number typed without spaces. Eight-digit runs ("91417776" in
+    Norway) need a context word: Brazilian postcodes and compact dates ("20240315") look the
+    same; so do shorter runs ("7946095") and longer ones (13-15 digits, the length of a barcode)."""
+    return 0.5 if 9 <= count <= 12 else 0.3

@@ -26,6 +26,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("fax +880-2-9-5550-0142", "+880-2-9-5550-0142"),  # Bangladeshi: one lone digit among groups
         ("call me on 555 1 234", "555 1 234"),  # Turkish local form, with a phone word
         ("It's +61.491.570.156", "+61.491.570.156"),  # international with dots: not an IPv4 address
+        ("It's 915550142", "915550142"),  # nine digits typed together (Portuguese mobile shape)
+        ("Jamie said 3155501420 works for her", "3155501420"),  # ten digits (Italian mobile shape)
+        ("my cell 55501420 thanks", "55501420"),  # eight digits together: with a phone word
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -39,6 +42,8 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "the shop ran 1998-2004 on the high street",  # a year range
         "I noted 2017-2020 yesterday.",  # a year range, no context
         "It's 82199-351",  # Brazilian postcode (CEP) 5-3
+        "It's 82199351",  # eight digits together without a phone word: a CEP looks the same
+        "I noted 20240315 yesterday.",  # compact date
         "Where is ORD-10042?",  # order reference
         "order #10234 cost £1,299.00",  # order number and price
         "delivered 2024-03-15 at 14:30",  # ISO date and time
