@@ -1,12 +1,15 @@
 """Phone numbers in national and international forms, scored by how phone-like they look.
 
 A run of digit groups is a candidate; its shape decides the score: ``+44 20 7946 0958``
-or ``(555) 010-0199`` are phone numbers on their own, ``7946 0958`` only next to words
+or ``(555) 010-0199`` are phone numbers on their own, ``7946095`` only next to words
 like "call" or "mobile", and ``order 1234567`` never. Country codes may be bracketed
 (``(+30) 2877 893287``, ``+(370) 87789328``) and followed by a trunk zero (``+33 (0)1 ...``);
-six-digit local numbers (``81 77 89``) and quantity-shaped ones (``3 000 000``, ``1 234 567``)
-need a context word. Dates, IPv4 addresses, SSNs and
-ZIP+4 codes that share the digit-group shape are left to their own recognizers.
+one lone digit may stand for an area code (``06-1/555 0142``, ``+880-2-9-5550-0142``).
+Six-digit local numbers (``81 77 89``), quantity-shaped ones (``3 000 000``, ``1 234 567``)
+and single runs of 7, 8 or 13-15 digits need a context word. Dates, year ranges, IPv4
+addresses, SSNs, ZIP+4 codes and Brazilian postcodes that share the digit-group shape are
+left to their own recognizers. ``bench/pii/phone_probe.py`` measures all of this on Faker
+numbers of every locale.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ def _date_like(groups: list[str]) -> bool:
 
 
 class PhoneNumberRecognizer(CandorRecognizer):
-    """National and international phone numbers (7 to 15 digits; 6 with a context word)."""
+    """National and international phone numbers (7 to 15 digits; 6, 7, 8 or 13-15 digits in
+    one run only with a context word)."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = [
@@ -52,7 +56,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
             r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"
             # area code in brackets: (555), (08), (14)/
             r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
-            r"\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
+            r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w/@-]|[.,:]\d)",
             0.3,
         )
@@ -100,6 +104,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "iban",
         "price",
         "total",
+        "barcode",
+        "ean",
+        "isbn",
+        "upc",
+        "gtin",
     ]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:

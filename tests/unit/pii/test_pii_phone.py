@@ -29,6 +29,7 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("It's 915550142", "915550142"),  # nine digits typed together (Portuguese mobile shape)
         ("Jamie said 3155501420 works for her", "3155501420"),  # ten digits (Italian mobile shape)
         ("my cell 55501420 thanks", "55501420"),  # eight digits together: with a phone word
+        ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -44,6 +45,8 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "It's 82199-351",  # Brazilian postcode (CEP) 5-3
         "It's 82199351",  # eight digits together without a phone word: a CEP looks the same
         "I noted 20240315 yesterday.",  # compact date
+        "It's 5012345678900",  # 13 digits without a phone word: the shape of a barcode
+        "the barcode number is 5012345678900",  # "number" is a phone word, "barcode" overrules it
         "Where is ORD-10042?",  # order reference
         "order #10234 cost £1,299.00",  # order number and price
         "delivered 2024-03-15 at 14:30",  # ISO date and time
