@@ -52,8 +52,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
         Pattern(
             "phone",
             r"(?<![\w+/.,-]|\d:)"
-            # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1
-            r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"
+            # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1;
+            # or the North American trunk 1 before a bracketed area code: 1 (555) 010-0199
+            r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?|1[ .-]?(?=\(\d{3}\)))?"
             # area code in brackets: (555), (08), (14)/
             r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
             r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
@@ -124,8 +125,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]
-        if international and count >= 9 and len(local_groups) > 1 and re.search(r"-\d$", value):
-            local_groups = local_groups[:-1]  # a switchboard digit after a hyphen: +49-30-901820-0
+        if _switchboard_digit(value, international, count) and len(local_groups) > 1:
+            local_groups = local_groups[:-1]
         if not _plausible_local_groups(local_groups):
             return None
         separators = set(re.sub(r"[\d()+]", "", value))
@@ -155,6 +156,12 @@ def _six_digit_score(
     short = len(groups) > 1 and min(groups) >= 2 and not international
     glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
     return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
+
+
+def _switchboard_digit(value: str, international: bool, count: int) -> bool:
+    """A German-style switchboard digit after a hyphen ends an international or trunk-zero
+    number of 9+ digits: "+49-30-901820-0", "030 901820-0"; it does not count as a group."""
+    return (international or value.startswith("0")) and count >= 9 and bool(re.search(r"-\d$", value))
 
 
 def _plausible_local_groups(local_groups: list[int]) -> bool:

@@ -30,6 +30,8 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Jamie said 3155501420 works for her", "3155501420"),  # ten digits (Italian mobile shape)
         ("my cell 55501420 thanks", "55501420"),  # eight digits together: with a phone word
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
+        ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
+        ("It's 1 (555) 010-0199", "1 (555) 010-0199"),  # North American trunk 1 before the area code
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
