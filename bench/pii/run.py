@@ -194,19 +194,29 @@ def predict(name: str, run: Callable, records: list[Record]) -> list[Prediction]
 # ---------------------------------------------------------------------------- scoring
 
 
+def masked_chars(length: int, spans: Iterable[tuple[int, int, str]]) -> list[bool]:
+    """Per character of a text of ``length``: is it inside any predicted span?"""
+    masked = [False] * length
+    for start, end, _ in spans:
+        for i in range(max(0, start), min(end, length)):
+            masked[i] = True
+    return masked
+
+
+def is_caught(masked: list[bool], start: int, end: int) -> bool:
+    """The benchmark's rule: a gold span counts as caught when >= ``COVER`` of it is masked."""
+    return sum(masked[start:end]) >= COVER * (end - start)
+
+
 def score(records: Iterable[Record], predictions: Iterable[Prediction], targets: Iterable[str]) -> Tally:
     targets = set(targets)
     tally = Tally()
     for record, prediction in zip(records, predictions):
-        masked = [False] * len(record.text)
-        for start, end, _ in prediction.spans:
-            for i in range(max(0, start), min(end, len(masked))):
-                masked[i] = True
+        masked = masked_chars(len(record.text), prediction.spans)
         kind = [None] * len(record.text)  # None: not PII; True: target gold; False: other gold
         for start, end, label in record.gold:
-            covered = sum(masked[start:end])
             tally.total[label] += 1
-            tally.caught[label] += covered >= COVER * (end - start)
+            tally.caught[label] += is_caught(masked, start, end)
             for i in range(start, end):
                 kind[i] = kind[i] or (label in targets)
         for is_masked, k in zip(masked, kind):
@@ -307,14 +317,9 @@ def table(title: str, ours: Tally, base: Tally, targets: tuple[str, ...], others
 def write_errors(path: Path, records: list[Record], predictions: list[Prediction]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for record, prediction in zip(records, predictions):
-            masked = [False] * len(record.text)
-            for start, end, _ in prediction.spans:
-                for i in range(start, end):
-                    masked[i] = True
+            masked = masked_chars(len(record.text), prediction.spans)
             gold_chars = {i for start, end, _ in record.gold for i in range(start, end)}
-            misses = [
-                (label, record.text[s:e]) for s, e, label in record.gold if sum(masked[s:e]) < COVER * (e - s)
-            ]
+            misses = [(label, record.text[s:e]) for s, e, label in record.gold if not is_caught(masked, s, e)]
             false = [
                 (label, record.text[s:e])
                 for s, e, label in prediction.spans
@@ -333,13 +338,10 @@ def print_tuning_errors(
     """Misses of the chosen gold types and spans touching no gold span, one line each.
     Callers pass tuning-half records only."""
     for record, prediction in zip(records, predictions):
-        masked = [False] * len(record.text)
-        for start, end, _ in prediction.spans:
-            for i in range(max(0, start), min(end, len(masked))):
-                masked[i] = True
+        masked = masked_chars(len(record.text), prediction.spans)
         gold_chars = {i for start, end, _ in record.gold for i in range(start, end)}
         for start, end, label in record.gold:
-            if ("ALL" in miss_types or label in miss_types) and sum(masked[start:end]) < COVER * (end - start):
+            if ("ALL" in miss_types or label in miss_types) and not is_caught(masked, start, end):
                 got = [(record.text[s:e], t) for s, e, t in prediction.spans if s < end and e > start]
                 print(f"MISS {label} {record.text[start:end]!r} got={got} | {record.text!r}")
         if false_alarms:

@@ -1,12 +1,15 @@
 """Phone numbers in national and international forms, scored by how phone-like they look.
 
 A run of digit groups is a candidate; its shape decides the score: ``+44 20 7946 0958``
-or ``(555) 010-0199`` are phone numbers on their own, ``7946 0958`` only next to words
+or ``(555) 010-0199`` are phone numbers on their own, ``7946095`` only next to words
 like "call" or "mobile", and ``order 1234567`` never. Country codes may be bracketed
 (``(+30) 2877 893287``, ``+(370) 87789328``) and followed by a trunk zero (``+33 (0)1 ...``);
-six-digit local numbers (``81 77 89``) and quantity-shaped ones (``3 000 000``, ``1 234 567``)
-need a context word. Dates, IPv4 addresses, SSNs and
-ZIP+4 codes that share the digit-group shape are left to their own recognizers.
+one lone digit may stand for an area code (``06-1/555 0142``, ``+880-2-9-5550-0142``).
+Six-digit local numbers (``81 77 89``), quantity-shaped ones (``3 000 000``, ``1 234 567``)
+and single runs of 7, 8 or 13-15 digits need a context word. Dates, year ranges, IPv4
+addresses, SSNs, ZIP+4 codes and Brazilian postcodes that share the digit-group shape are
+left to their own recognizers. ``bench/pii/phone_probe.py`` measures all of this on Faker
+numbers of every locale.
 """
 
 from __future__ import annotations
@@ -41,18 +44,20 @@ def _date_like(groups: list[str]) -> bool:
 
 
 class PhoneNumberRecognizer(CandorRecognizer):
-    """National and international phone numbers (7 to 15 digits; 6 with a context word)."""
+    """National and international phone numbers (7 to 15 digits; 6, 7, 8 or 13-15 digits in
+    one run only with a context word)."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = [
         Pattern(
             "phone",
             r"(?<![\w+/.,-]|\d:)"
-            # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1
-            r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?)?"
+            # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1;
+            # or the North American trunk 1 before a bracketed area code: 1 (555) 010-0199
+            r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?|1[ .-]?(?=\(\d{3}\)))?"
             # area code in brackets: (555), (08), (14)/
             r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
-            r"\d{1,12}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
+            r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w/@-]|[.,:]\d)",
             0.3,
         )
@@ -100,6 +105,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "iban",
         "price",
         "total",
+        "barcode",
+        "ean",
+        "isbn",
+        "upc",
+        "gtin",
     ]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
@@ -111,37 +121,84 @@ class PhoneNumberRecognizer(CandorRecognizer):
         if not 6 <= count <= 15 or len(set(digits(value))) == 1:
             return None
         if count == 6:
-            # "81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with
-            # a grouped shape and a context word such as "phone" or "call".
-            # "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone number;
-            # "QQ 12 34 56 C" is the middle of an NI number.
-            short = len(groups) > 1 and min(groups) >= 2 and not international
-            glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
-            return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
+            return _six_digit_score(value, groups, international, text, start, end)
         # After the country code (or a leading "1" / trunk digit) groups have 2+ digits:
         # "+33 1 23 45 67 89" and "1-800-555-0199" are numbers, "1 2 3 4 5 6 7" a list.
         local_groups = groups[2:] if international else groups[1:]
-        if international and count >= 9 and len(local_groups) > 1 and re.search(r"-\d$", value):
-            local_groups = local_groups[:-1]  # a switchboard digit after a hyphen: +49-30-901820-0
-        if local_groups and min(local_groups) < 2:
+        if _switchboard_digit(value, international, count) and len(local_groups) > 1:
+            local_groups = local_groups[:-1]
+        if not _plausible_local_groups(local_groups):
             return None
         separators = set(re.sub(r"[\d()+]", "", value))
-        shape = tuple(groups)
-        if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(_GROUPS.findall(value)):
+        if _other_number_shape(value, groups, separators, international):
             return None
-        if "." in separators and len(groups) == 4 and max(groups) <= 3:
-            return None  # IPv4 address
-        if shape == (3, 2, 4) and len(separators) == 1 or shape == (5, 4) and separators == {"-"}:
-            return None  # SSN, ZIP+4
         if international and count >= 8:
             return 0.75
         if "(" in value and count >= 7 or international:
             return 0.65
         if _thousands(value, groups, separators):
             return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
+        if 1 in local_groups and "/" not in value:
+            return 0.3  # "111 4 893": one lone digit inside; a phone only next to a phone word
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
-        # One run of 10-12 digits ("07700900123", "2019481927") is a number typed without spaces,
-        # and so is one of 9 with a trunk zero ("070810033"); shorter runs need a context word.
-        return 0.5 if 10 <= count <= 12 or count == 9 and value.startswith("0") else 0.3
+        return _digit_run_score(count)
+
+
+def _six_digit_score(
+    value: str, groups: list[int], international: bool, text: str, start: int, end: int
+) -> float | None:
+    """"81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with a
+    grouped shape and a context word such as "phone" or "call". "12.03.24" and "12-34-56"
+    are a date and a bank sort code, not a phone number; "QQ 12 34 56 C" is the middle of
+    an NI number."""
+    short = len(groups) > 1 and min(groups) >= 2 and not international
+    glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
+    return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
+
+
+def _switchboard_digit(value: str, international: bool, count: int) -> bool:
+    """A German-style switchboard digit after a hyphen ends an international or trunk-zero
+    number of 9+ digits: "+49-30-901820-0", "030 901820-0"; it does not count as a group."""
+    return (international or value.startswith("0")) and count >= 9 and bool(re.search(r"-\d$", value))
+
+
+def _plausible_local_groups(local_groups: list[int]) -> bool:
+    """Groups after the country code or leading digit have 2+ digits, except that one lone
+    digit may sit among groups of 3+: the area code in "06-7/484 7771" (Hungary), "+880-2-6-
+    1318-6091" (Bangladesh), "111 4 893" (Turkey). "+1-2-3-4-5-6-7-8-9" is a list of steps."""
+    if not local_groups or min(local_groups) >= 2:
+        return True
+    others = [g for g in local_groups if g != 1]
+    return local_groups.count(1) == 1 and bool(others) and min(others) >= 3
+
+
+def _other_number_shape(value: str, groups: list[int], separators: set[str], international: bool) -> bool:
+    """Dates, year ranges, IPv4 addresses, SSNs, ZIP+4 codes and Brazilian postcodes share the
+    digit-group shape of a phone number and are left to their own recognizers (or to nobody)."""
+    shape = tuple(groups)
+    numbers = _GROUPS.findall(value)
+    if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(numbers):
+        return True
+    if shape == (4, 4) and _year_range(numbers):
+        return True
+    if "." in separators and len(groups) == 4 and max(groups) <= 3 and not international:
+        return True  # IPv4 address; "+61.418.955.597" is an Australian mobile
+    if shape == (3, 2, 4) and len(separators) == 1:
+        return True  # SSN
+    return shape in {(5, 4), (5, 3)} and separators == {"-"}  # ZIP+4, Brazilian CEP "82199-351"
+
+
+def _year_range(numbers: list[str]) -> bool:
+    """"1966-1967", "2017/2020": two years in order, not an eight-digit phone number."""
+    first, second = (int(n) for n in numbers)
+    return 1900 <= first <= second <= 2099
+
+
+def _digit_run_score(count: int) -> float:
+    """One run of 9-12 digits ("07700900123", "2019481927", "912345678" in Portugal,
+    "3123456789" in Italy) is a number typed without spaces. Eight-digit runs ("91417776" in
+    Norway) need a context word: Brazilian postcodes and compact dates ("20240315") look the
+    same; so do shorter runs ("7946095") and longer ones (13-15 digits, the length of a barcode)."""
+    return 0.5 if 9 <= count <= 12 else 0.3

@@ -1,0 +1,315 @@
+#!/usr/bin/env python
+"""Phone-number generalisation probe: Faker numbers of every locale in varied sentence frames.
+
+Why: presidio_synth's phone values are Faker ``phone_number()`` outputs, and the tuning half
+holds only ~30 of them, so recall 1.0 there says little about shapes and contexts we have not
+seen. This probe is tuned on freely (it never reads presidio_synth): every Faker locale with a
+phone provider, ``phone_number()`` (plus ``msisdn()`` / ``basic_phone_number()`` where the
+locale has them), each number placed once in a frame with a phone word ("call me on") and
+once in a frame without one ("It's {}", start or end of a line, inside an address block).
+
+A number counts as caught when >= 80% of its characters are masked by a span of any type
+(``run.py``'s rule, imported from there); "as PHONE" counts spans of type PHONE_NUMBER only.
+
+The other half is a false-alarm probe: order numbers, prices, dates, times, years, Faker
+postcodes, cards, IBANs, SSNs, tracking and model numbers, quantities, in frames without a
+phone word. It counts how many get a PHONE_NUMBER span that touches the value.
+
+Usage: .venv/bin/python bench/pii/phone_probe.py [--per-locale N] [--misses N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib
+import random
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import candor_engine, is_caught, masked_chars  # noqa: E402  (bench/pii/run.py)
+
+PHONE_METHODS = ("phone_number", "msisdn", "basic_phone_number")
+
+# Frames by kind; "context" frames hold a word from the phone recognizer's context list,
+# all other kinds hold none (checked in main()).
+FRAMES: dict[str, tuple[str, ...]] = {
+    "context": (
+        "call me on {}",
+        "My mobile is {}.",
+        "Tel. {}",
+        "fax: {}",
+        "You can reach me at {} after 6pm",
+        "Phone number: {}",
+        "my cell {} thanks",
+    ),
+    "no-word": (
+        "It's {}",
+        "{} - ask for the front desk",
+        "try the office on {} or by mail",
+        "I'm on {} most evenings",
+        "Best to use {} for anything urgent",
+        "Jamie said {} works for her",
+    ),
+    "line-start": ("{}\nThanks, see you Monday", "{} is the office line"),
+    "line-end": ("Thanks, see you Monday\n{}", "Here you go: {}"),
+    "punctuation": ("Is it {}?", "Use this one ({}).", "{}, thanks!", "Was it {}; or the other one?"),
+    "address-block": (
+        "Jane Example\n12 Example Street\nSpringfield, IL 62704\n{}\nUSA",
+        "Ship to:\nFlat 3, 4 Sample Road\nLondon N1 9GU\n{}",
+    ),
+}
+
+
+@dataclass
+class Case:
+    text: str
+    start: int
+    end: int
+    group: str  # locale (phone probe) or value kind (false-alarm probe)
+    kind: str  # frame kind or "neutral"
+
+
+def place(frame: str, value: str, group: str, kind: str) -> Case:
+    start = frame.index("{}")
+    return Case(frame.replace("{}", value, 1), start, start + len(value), group, kind)
+
+
+def phone_locales() -> list[str]:
+    """Faker locales that ship their own phone_number provider."""
+    from faker.config import AVAILABLE_LOCALES
+
+    found = []
+    for locale in AVAILABLE_LOCALES:
+        try:
+            importlib.import_module(f"faker.providers.phone_number.{locale}")
+        except ImportError:
+            continue
+        found.append(locale)
+    return found
+
+
+def phone_values(locale: str, count: int, seed: int) -> Iterator[tuple[str, str]]:
+    """(method, number) pairs: mostly phone_number(), one in five from the other methods."""
+    from faker import Faker
+
+    fake = Faker(locale)
+    fake.seed_instance(seed)
+    methods = [m for m in PHONE_METHODS if _has(fake, m)]
+    if not methods:
+        return
+    for index in range(count):
+        others = methods[1:]
+        method = others[index // 5 % len(others)] if others and index % 5 == 0 else methods[0]
+        yield method, getattr(fake, method)()
+
+
+def _has(fake, method: str) -> bool:
+    try:
+        getattr(fake, method)
+    except AttributeError:
+        return False
+    return True
+
+
+def phone_cases(locales: list[str], per_locale: int, seed: int) -> list[tuple[Case, str]]:
+    """Each number once in a context frame and once in a frame of another kind."""
+    rng = random.Random(seed)
+    other_kinds = [k for k in FRAMES if k != "context"]
+    cases = []
+    for locale in locales:
+        for method, value in phone_values(locale, per_locale, seed):
+            cases.append((place(rng.choice(FRAMES["context"]), value, locale, "context"), method))
+            kind = rng.choice(other_kinds)
+            cases.append((place(rng.choice(FRAMES[kind]), value, locale, kind), method))
+    return cases
+
+
+# ---------------------------------------------------------------------------- false alarms
+
+NEUTRAL_FRAMES = ("It's {}", "{} - is that right?", "I noted {} yesterday.", "See {}\nThanks")
+
+
+def non_phone_values(seed: int) -> dict[str, list[str]]:
+    """Values that share digits with phone numbers but must never become PHONE_NUMBER."""
+    from faker import Faker
+
+    rng = random.Random(seed)
+    fake = Faker(["en_US", "en_GB", "de_DE", "fr_FR", "nl_NL", "pl_PL", "ja_JP", "pt_BR"])
+    fake.seed_instance(seed)
+    n = 40
+
+    def some(make: Callable[[], str], count: int = n) -> list[str]:
+        return [make() for _ in range(count)]
+
+    def num(low: int, high: int) -> int:
+        return rng.randint(low, high)
+
+    date_formats = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%y")
+    stamp_formats = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+    price_formats = ("£{:,}.{:02d}", "${:,}.{:02d}", "€{:,},{:02d}", "{:,}.{:02d} EUR")
+    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+    tracking = (
+        lambda: f"1Z{num(0, 999999):06d}{num(0, 10**10 - 1):010d}",  # UPS
+        lambda: f"{rng.choice(letters)}{rng.choice(letters)}{num(10**8, 10**9 - 1)}GB",  # Royal Mail
+        lambda: "9400 1" + " ".join(f"{num(0, 9999):04d}" for _ in range(4)) + f" {num(0, 99):02d}",  # USPS
+    )
+    quantities = (
+        lambda: f"{num(1000, 9_999_999):,} units",
+        lambda: f"{num(1, 999)} 000 items",
+        lambda: f"{num(1, 9)} 500 000 visitors",
+        lambda: f"{num(1, 99)} x 250 ml",
+    )
+    models = (
+        lambda: f"SM-G{num(100, 999)}B",
+        lambda: f"WH-{num(100, 9999)}XM4",
+        lambda: f"model {num(100, 9999)}-{num(10, 999)}",
+    )
+    return {
+        "order id": some(
+            lambda: rng.choice(("ORD-{}", "#{}", "order {}", "ORD{}")).format(num(10001, 10999))
+        ),
+        "price": some(lambda: rng.choice(price_formats).format(num(1, 99999), num(0, 99))),
+        "date": some(lambda: fake.date(pattern=rng.choice(date_formats))),
+        "date-time": some(lambda: fake.date_time().strftime(rng.choice(stamp_formats))),
+        "time": some(lambda: fake.time(pattern=rng.choice(("%H:%M", "%H:%M:%S", "%I:%M %p")))),
+        "year range": some(lambda: (lambda y: f"{y}-{y + num(1, 9)}")(num(1950, 2030))),
+        "postcode": some(fake.postcode),
+        "card": some(fake.credit_card_number),
+        "iban": some(fake["en_GB"].iban, n // 2) + some(fake["de_DE"].iban, n // 2),
+        "ssn": some(fake["en_US"].ssn),
+        "tracking": some(lambda: rng.choice(tracking)()),
+        "quantity": some(lambda: rng.choice(quantities)()),
+        "model": some(lambda: rng.choice(models)()),
+        "isbn/ean": some(fake.isbn13, n // 2) + some(fake.ean13, n // 2),
+        "version": some(lambda: f"v{num(1, 20)}.{num(0, 20)}.{num(0, 99)}"),
+    }
+
+
+def false_alarm_cases(seed: int) -> list[Case]:
+    rng = random.Random(seed)
+    return [
+        place(rng.choice(NEUTRAL_FRAMES), value, kind, "neutral")
+        for kind, values in non_phone_values(seed).items()
+        for value in values
+    ]
+
+
+# ---------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Outcome:
+    case: Case
+    caught: bool  # >= 80% of the value masked, any type
+    as_phone: bool  # ... by PHONE_NUMBER spans alone
+    phone_touch: bool  # some PHONE_NUMBER span touches the value
+    spans: list[tuple[int, int, str]]
+
+
+def judge(run: Callable[[str], list[tuple[int, int, str]]], case: Case) -> Outcome:
+    spans = run(case.text)
+    phone_spans = [s for s in spans if s[2] == "PHONE_NUMBER"]
+    return Outcome(
+        case,
+        is_caught(masked_chars(len(case.text), spans), case.start, case.end),
+        is_caught(masked_chars(len(case.text), phone_spans), case.start, case.end),
+        any(s < case.end and e > case.start for s, e, _ in phone_spans),
+        spans,
+    )
+
+
+def rate(outcomes: list[Outcome], attr: str = "caught") -> str:
+    hit = sum(getattr(o, attr) for o in outcomes)
+    return f"{hit}/{len(outcomes)} = {hit / len(outcomes):.3f}" if outcomes else "-"
+
+
+def report_phones(outcomes: list[tuple[Outcome, str]], show_misses: int) -> None:
+    """Headline, frame kinds and locales on phone_number() alone (what presidio_synth holds);
+    the other methods get their own row: msisdn() is 13 bare digits, the shape of a barcode."""
+    by_method = collections.defaultdict(list)
+    for o, method in outcomes:
+        by_method[method].append(o)
+    print("| method | caught |\n|---|---:|")
+    for method, items in by_method.items():
+        print(f"| {method} | {rate(items)} |")
+    outcomes = [(o, m) for o, m in outcomes if m == "phone_number"]
+    plain = [o for o, _ in outcomes]
+    print(f"\n## phone_number(): caught (any type) {rate(plain)}; as PHONE_NUMBER {rate(plain, 'as_phone')}")
+    print()
+    print("| frame kind | caught | as PHONE |\n|---|---:|---:|")
+    by_kind = collections.defaultdict(list)
+    for o in plain:
+        by_kind[o.case.kind].append(o)
+    for kind in FRAMES:
+        print(f"| {kind} | {rate(by_kind[kind])} | {rate(by_kind[kind], 'as_phone')} |")
+    print("\n| locale | context | other frames |\n|---|---:|---:|")
+    by_locale = collections.defaultdict(list)
+    for o, method in outcomes:
+        by_locale[o.case.group].append((o, method))
+    ranked = sorted(by_locale.items(), key=lambda item: sum(o.caught for o, _ in item[1]) / len(item[1]))
+    for locale, items in ranked:
+        context = [o for o, _ in items if o.case.kind == "context"]
+        other = [o for o, _ in items if o.case.kind != "context"]
+        if any(not o.caught for o in context + other):
+            print(f"| {locale} | {rate(context)} | {rate(other)} |")
+    print(f"\n{sum(all(o.caught for o, _ in items) for items in by_locale.values())} locales with no miss")
+    misses = [(o, m) for o, m in outcomes if not o.caught]
+    if show_misses and misses:
+        print(f"\n### misses (first {show_misses} of {len(misses)})\n")
+        for o, method in misses[:show_misses]:
+            value = o.case.text[o.case.start : o.case.end]
+            got = [(o.case.text[s:e], t) for s, e, t in o.spans]
+            print(f"MISS {o.case.group} {method} {o.case.kind} {value!r} got={got} | {o.case.text!r}")
+
+
+def report_false_alarms(outcomes: list[Outcome], show: int) -> None:
+    print(f"\n## false-alarm probe: PHONE_NUMBER touching a non-phone value {rate(outcomes, 'phone_touch')}")
+    print()
+    print("| value kind | PHONE_NUMBER on it |\n|---|---:|")
+    by_kind = collections.defaultdict(list)
+    for o in outcomes:
+        by_kind[o.case.group].append(o)
+    for kind, items in by_kind.items():
+        print(f"| {kind} | {rate(items, 'phone_touch')} |")
+    alarms = [o for o in outcomes if o.phone_touch]
+    if show and alarms:
+        print(f"\n### false alarms (first {show} of {len(alarms)})\n")
+        for o in alarms[:show]:
+            got = [(o.case.text[s:e], t) for s, e, t in o.spans]
+            print(f"FALSE {o.case.group} got={got} | {o.case.text!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-locale", type=int, default=300, help="numbers per locale (default 300)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--misses", type=int, default=40, help="misses and false alarms to list")
+    parser.add_argument("--locale", action="append", help="only these locales (repeatable)")
+    args = parser.parse_args(argv)
+
+    from guardrails.pii.settings import settings
+
+    entries = settings().enabled_recognizers
+    phone_words = {word for entry in entries if entry.name == "phone" for word in entry.context}
+    for kind, frames in FRAMES.items():
+        for frame in frames:
+            words = set(frame.lower().replace(".", " ").replace(":", " ").split())
+            assert (kind == "context") == bool(words & phone_words), (kind, frame)
+
+    run = candor_engine()
+    locales = args.locale or phone_locales()
+    cases = phone_cases(locales, args.per_locale, args.seed)
+    print(f"{len(locales)} locales, {len(cases)} phone cases", file=sys.stderr)
+    phones = [(judge(run, case), method) for case, method in cases]
+    report_phones(phones, args.misses)
+    report_false_alarms([judge(run, case) for case in false_alarm_cases(args.seed)], args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""Phone-number shapes found by bench/pii/phone_probe.py (Faker numbers of many locales), and
+the look-alikes that must stay unmasked. Numbers are from fictional ranges (555, Ofcom's
+drama ranges, Australia's 0491 570, Germany's 030 901820) or plainly made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.pii import analyze_text
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in analyze_text(text) if s.entity_type == "PHONE_NUMBER"]
+
+
+def _covered_as_phone(text: str, value: str) -> bool:
+    start = text.index(value)
+    return any(s <= start and e >= start + len(value) for s, e in _phone_spans(text))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Tel: 06-1/555 0142", "06-1/555 0142"),  # Hungarian: trunk 06, one-digit area code, slash
+        ("It's 06-1/555 0142", "06-1/555 0142"),  # the slash marks the area code: no phone word needed
+        ("fax +880-2-9-5550-0142", "+880-2-9-5550-0142"),  # Bangladeshi: one lone digit among groups
+        ("call me on 555 1 234", "555 1 234"),  # Turkish local form, with a phone word
+        ("It's +61.491.570.156", "+61.491.570.156"),  # international with dots: not an IPv4 address
+        ("It's 915550142", "915550142"),  # nine digits typed together (Portuguese mobile shape)
+        ("Jamie said 3155501420 works for her", "3155501420"),  # ten digits (Italian mobile shape)
+        ("my cell 55501420 thanks", "55501420"),  # eight digits together: with a phone word
+        ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
+        ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
+        ("It's 1 (555) 010-0199", "1 (555) 010-0199"),  # North American trunk 1 before the area code
+    ],
+)
+def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
+    assert _covered_as_phone(text, value), analyze_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's 555 1 234",  # one lone digit inside and no phone word
+        "the shop ran 1998-2004 on the high street",  # a year range
+        "I noted 2017-2020 yesterday.",  # a year range, no context
+        "It's 82199-351",  # Brazilian postcode (CEP) 5-3
+        "It's 82199351",  # eight digits together without a phone word: a CEP looks the same
+        "I noted 20240315 yesterday.",  # compact date
+        "It's 5012345678900",  # 13 digits without a phone word: the shape of a barcode
+        "the barcode number is 5012345678900",  # "number" is a phone word, "barcode" overrules it
+        "Where is ORD-10042?",  # order reference
+        "order #10234 cost £1,299.00",  # order number and price
+        "delivered 2024-03-15 at 14:30",  # ISO date and time
+        "delivered 15/03/2024",  # day/month/year
+    ],
+)
+def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
+    assert _phone_spans(text) == [], analyze_text(text)
