@@ -21,6 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from guardrails.pii.settings import ContextSettings
 
 _WORD = re.compile(r"[^\W_]+")
+_BREAK = re.compile(r"[.,;:!?]")
 
 
 @functools.lru_cache(maxsize=512)
@@ -32,6 +33,12 @@ def phrase_matcher(phrases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(p) for p in normalised) + r")(?!\S)")
 
 
+@functools.lru_cache(maxsize=512)
+def compound_matcher(negative: tuple[str, ...], positive: tuple[str, ...]) -> re.Pattern | None:
+    """Finds a negative phrase followed by a positive one: "order number", "tracking phone"."""
+    return phrase_matcher(tuple(f"{n} {p}" for n in negative for p in positive))
+
+
 class WordWindow:
     """The words of a text with their offsets, to cut context windows from."""
 
@@ -40,13 +47,26 @@ class WordWindow:
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
         self.words = [m.group().lower() for m in matches]
+        # A word after a full stop, colon, comma... starts a new clause: a phrase such as
+        # "order number" must not be read across "my order: number ...".
+        self.after_break = [i > 0 and bool(_BREAK.search(text, self.ends[i - 1], m.start()))
+                            for i, m in enumerate(matches)]
 
     def around(self, start: int, end: int, before: int, after: int) -> str:
         first_inside = bisect.bisect_right(self.ends, start)  # words ending after start overlap it
         first_after = bisect.bisect_left(self.starts, end)
-        left = self.words[max(0, first_inside - before) : first_inside]
-        right = self.words[first_after : first_after + after]
+        left = self._words(max(0, first_inside - before), first_inside)
+        right = self._words(first_after, first_after + after)
         return " ".join(left + ["|"] + right)
+
+    def _words(self, first: int, stop: int) -> list[str]:
+        """Words first..stop-1, with "." between two that a clause break separates."""
+        words = []
+        for i in range(first, min(stop, len(self.words))):
+            if i > first and self.after_break[i]:
+                words.append(".")
+            words.append(self.words[i])
+        return words
 
 
 def context_score(
@@ -56,14 +76,42 @@ def context_score(
     negative: Sequence[str],
     settings: ContextSettings,
 ) -> float:
-    """Apply the boost for a positive context word and the penalty for a negative one."""
-    positive_matcher = phrase_matcher(tuple(positive))
-    if positive_matcher is not None and positive_matcher.search(window):
+    """Apply the boost for a positive context word and the penalty for a negative one.
+
+    When both kinds occur, the one nearer the candidate decides: in "about my order, call
+    me at 0161 496 0017" the number is a phone; in "call about order 10042" it is not. A
+    negative word right before the positive one makes it no positive word: "order number 1234567".
+    """
+    near_positive = nearest_phrase(phrase_matcher(tuple(positive)), window)
+    near_negative = nearest_phrase(phrase_matcher(tuple(negative)), window)
+    if near_positive is not None and near_positive == nearest_phrase(compound_matcher(tuple(negative), tuple(positive)), window):
+        near_positive = None  # the nearest positive word is the second half of "order number"
+    if near_positive is not None:
         score = max(score + settings.boost, settings.min_score_with_context)
-    negative_matcher = phrase_matcher(tuple(negative))
-    if negative_matcher is not None and negative_matcher.search(window):
+    if near_negative is not None and (near_positive is None or near_negative < near_positive):
         score -= settings.penalty
     return min(max(score, 0.0), 1.0)
+
+
+def nearest_phrase(matcher: re.Pattern | None, window: str) -> int | None:
+    """How many words lie between the candidate (the window's first "|") and the nearest
+    phrase ``matcher`` finds in the window; None when there is none. Words after a second
+    "|" (context passed in by the caller) count as far away."""
+    if matcher is None:
+        return None
+    words = window.split(" ")
+    pivot = words.index("|")
+    distances = []
+    for match in matcher.finditer(window):
+        first = window.count(" ", 0, match.start())  # index of the match's first word
+        last = first + match.group().count(" ")
+        if last < pivot:
+            distances.append(pivot - last - 1)
+        elif "|" in words[pivot + 1 : first]:
+            distances.append(len(words))
+        else:
+            distances.append(first - pivot - 1)
+    return min(distances, default=None)
 
 
 class WordContextEnhancer(ContextAwareEnhancer):

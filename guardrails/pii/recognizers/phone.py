@@ -23,6 +23,12 @@ _GROUPS = re.compile(r"\d+")
 _INTERNATIONAL = re.compile(r"\+|00|\(\+")
 _LETTERS_BEFORE = re.compile(r"(?<![\p{L}])\p{Lu}{1,3} ?$")
 _LETTER_AFTER = re.compile(r" ?\p{L}(?![\p{L}])")
+# The North American plan's 3-3-4 digits with the area code bracketed or the same separator
+# twice, an optional leading 1 and extension: "(741)354-9909", "883.423.6405", "1-800-555-0199 x12".
+_NORTH_AMERICAN = re.compile(
+    r"(?:\+?1[ .-]?)?(?:\(\d{3}\) ?\d{3}[ .-]?|\d{3}([.-])\d{3}\1)\d{4}"
+    r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?"
+)
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
@@ -51,14 +57,16 @@ class PhoneNumberRecognizer(CandorRecognizer):
     PATTERNS = [
         Pattern(
             "phone",
-            r"(?<![\w+/.,-]|\d:)"
+            # not inside a longer number or word ("AB1234567", "12.5551234", "3/4567890"), but
+            # after an abbreviation's dot or slash: "Tel.020 7946 0958", "tel/fax 555-0199"
+            r"(?<![\w+-])(?<![\d_][/.,:])"
             # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1;
             # or the North American trunk 1 before a bracketed area code: 1 (555) 010-0199
             r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?|1[ .-]?(?=\(\d{3}\)))?"
             # area code in brackets: (555), (08), (14)/
             r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
             r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
-            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w/@-]|[.,:]\d)",
+            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@-]|[.,:/]\d)",
             0.3,
         )
     ]
@@ -132,8 +140,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
         separators = set(re.sub(r"[\d()+]", "", value))
         if _other_number_shape(value, groups, separators, international):
             return None
-        if international and count >= 8:
-            return 0.75
+        if international and count >= 8 or _NORTH_AMERICAN.fullmatch(value):
+            return 0.9  # "+1-545-880-7302", "(741)354-9909": still a phone after a word like "invoice"
         if "(" in value and count >= 7 or international:
             return 0.65
         if _thousands(value, groups, separators):

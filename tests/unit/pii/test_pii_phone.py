@@ -32,6 +32,17 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
         ("It's 1 (555) 010-0199", "1 (555) 010-0199"),  # North American trunk 1 before the area code
+        ("Tel.020 7946 0958", "020 7946 0958"),  # right after an abbreviation's dot
+        ("mob.07700 900123 after six", "07700 900123"),
+        ("tel/555-010-0199", "555-010-0199"),  # after a slash that follows a word
+        ("ring 555-010-0199/mobile", "555-010-0199"),  # a slash and a word after it
+        # context: the nearer of a phone word and a word like "order" decides
+        ("About my order: call me at 2125550199 please", "2125550199"),
+        ("Regarding the invoice, my number is 2125550199", "2125550199"),
+        # shapes no order or invoice number takes stay phones next to such words
+        ("Invoice sent to the customer at (741) 555-0199", "(741) 555-0199"),
+        ("Invoice sent to the customer at 741.555.0199", "741.555.0199"),
+        ("Invoice sent to the customer at +1-741-555-0199", "+1-741-555-0199"),
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -53,6 +64,10 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "order #10234 cost £1,299.00",  # order number and price
         "delivered 2024-03-15 at 14:30",  # ISO date and time
         "delivered 15/03/2024",  # day/month/year
+        "firmware v2.5550142 is out",  # after a digit and a dot: the tail of a longer number
+        "shelf AB12/5550142 in aisle 3",  # after a digit and a slash: part of a code
+        "my tracking number is 2125550199",  # "tracking number" is no phone word
+        "call about order 2125550199",  # "order" is nearer than "call"
     ],
 )
 def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
