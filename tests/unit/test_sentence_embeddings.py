@@ -89,3 +89,21 @@ def test_the_featurizer_adds_one_sentence_vector_per_text_message() -> None:
     assert sentence.features.shape == (1, 384)
     assert without_text.features == []
     assert button_payload.features == []
+
+
+def test_bfloat16_vectors_point_the_same_way_as_float32_ones(encoder) -> None:
+    lower = minilm.MiniLMEncoder.load(precision="bfloat16")
+    texts = [text for text, _, _ in REFERENCE] + ["i want to return the tent i bought last week, it leaks"]
+    cosines = np.sum(lower.encode(texts) * encoder.encode(texts), axis=1)
+    assert lower.precision == "bfloat16"
+    assert cosines.min() > 0.999
+
+
+def test_auto_precision_is_bfloat16_only_where_the_cpu_has_it(monkeypatch) -> None:
+    monkeypatch.setattr(minilm, "cpu_has_bfloat16", lambda: True)
+    assert minilm.resolve_precision("auto") == "bfloat16"
+    monkeypatch.setattr(minilm, "cpu_has_bfloat16", lambda: False)
+    assert minilm.resolve_precision("auto") == "float32"
+    assert minilm.resolve_precision("bfloat16") == "bfloat16"
+    with pytest.raises(ValueError, match="precision must be one of"):
+        minilm.resolve_precision("float16")
