@@ -46,6 +46,10 @@ def main() -> None:
     # forth (OpenBLAS busy-waits). Scale with one server per core instead.
     for variable in SINGLE_THREADED:
         os.environ.setdefault(variable, "1")
+    if program == "rasa_sdk":
+        from guardrails.pii.offline import skip_tensorflow
+
+        skip_tensorflow()  # the action server runs no model; spaCy's thinc would load TensorFlow
     if os.environ.get("CANDOR_LOG_MASKING") != "off":
         install_masking()
     if program == "rasa":

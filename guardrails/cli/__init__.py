@@ -37,5 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> int:
+    """The installed ``candor`` command: :func:`main` in a process without TensorFlow."""
+    from guardrails.pii.offline import skip_tensorflow
+
+    skip_tensorflow()
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

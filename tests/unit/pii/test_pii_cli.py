@@ -83,3 +83,19 @@ def test_when_scan_data_runs_then_findings_set_the_exit_code(tmp_path, capsys, c
 def test_when_scan_data_path_is_missing_then_it_fails_with_one_line_reason(tmp_path):
     with pytest.raises(CommandError, match="no such file or folder"):
         scan_data.run(_parse("scan-data", str(tmp_path / "nope")))
+
+
+def test_the_installed_command_masks_without_loading_tensorflow():
+    # thinc would import TensorFlow (2 s, its log lines on stderr) only because it is installed.
+    import subprocess
+    from pathlib import Path
+
+    command = Path(sys.executable).parent / "candor"
+    script = ("import sys; from guardrails.cli import run; sys.argv = ['candor', 'mask']; code = run(); "
+              "sys.stderr.write('tensorflow loaded: %s' % (sys.modules.get('tensorflow') is not None)); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", script], input="call 07700 900123\n", capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "call <PHONE_NUMBER>\n"
+    assert done.stderr.endswith("tensorflow loaded: False")
+    assert command.is_file() and "guardrails.cli import run" in command.read_text()
