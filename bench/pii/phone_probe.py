@@ -24,6 +24,7 @@ import argparse
 import collections
 import importlib
 import random
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -46,6 +47,9 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "You can reach me at {} after 6pm",
         "Phone number: {}",
         "my cell {} thanks",
+        "Tel.{}",  # right after an abbreviation's dot or slash
+        "mob.{} after six",
+        "tel/{}",
     ),
     "no-word": (
         "It's {}",
@@ -58,6 +62,12 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "line-start": ("{}\nThanks, see you Monday", "{} is the office line"),
     "line-end": ("Thanks, see you Monday\n{}", "Here you go: {}"),
     "punctuation": ("Is it {}?", "Use this one ({}).", "{}, thanks!", "Was it {}; or the other one?"),
+    # a word that usually comes with order or invoice numbers, and no phone word
+    "negative-word": (
+        "Invoice sent to the customer at {}",
+        "Re the parcel: {} is best",
+        "The order came today. {} if anything is wrong",
+    ),
     "address-block": (
         "Jane Example\n12 Example Street\nSpringfield, IL 62704\n{}\nUSA",
         "Ship to:\nFlat 3, 4 Sample Road\nLondon N1 9GU\n{}",
@@ -298,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     phone_words = {word for entry in entries if entry.name == "phone" for word in entry.context}
     for kind, frames in FRAMES.items():
         for frame in frames:
-            words = set(frame.lower().replace(".", " ").replace(":", " ").split())
+            words = set(re.findall(r"[^\W_]+", frame.lower()))
             assert (kind == "context") == bool(words & phone_words), (kind, frame)
 
     run = candor_engine()

@@ -148,6 +148,10 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
         if 1 in local_groups and "/" not in value:
             return 0.3  # "111 4 893": one lone digit inside; a phone only next to a phone word
+        if len(groups) >= 3 and count >= 10 and value.startswith("0"):
+            # "020 7946 0958", "06 12 34 56 78": a trunk zero and an area code, written the way
+            # only phone numbers are; still a phone next to a word like "order" or "invoice".
+            return 0.9
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5

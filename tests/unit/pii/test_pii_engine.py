@@ -142,8 +142,9 @@ def test_when_config_enables_an_unknown_recognizer_then_building_fails(tmp_path)
 @pytest.mark.parametrize(
     "text, expected_types",
     [
-        ("call 0161 496 0000", ["PHONE_NUMBER"]),  # phone context raises a national number
-        ("tracking 0161 496 0000", []),  # negative context lowers it below the threshold
+        ("call 49600001", ["PHONE_NUMBER"]),  # phone context raises a bare 8-digit run
+        ("It's 49600001", []),  # which alone stays below the threshold
+        ("tracking 0161496000", []),  # negative context lowers a 10-digit run below it
     ],
 )
 def test_when_context_words_surround_a_candidate_then_score_moves(text, expected_types):

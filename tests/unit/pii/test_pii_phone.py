@@ -43,6 +43,8 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Invoice sent to the customer at (741) 555-0199", "(741) 555-0199"),
         ("Invoice sent to the customer at 741.555.0199", "741.555.0199"),
         ("Invoice sent to the customer at +1-741-555-0199", "+1-741-555-0199"),
+        ("tracking 0161 496 0000", "0161 496 0000"),  # trunk zero, area code, groups: a phone
+        ("The order came today. 06 12 34 56 78 if anything is wrong", "06 12 34 56 78"),
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
