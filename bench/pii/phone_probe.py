@@ -238,60 +238,62 @@ def rate(outcomes: list[Outcome], attr: str = "caught") -> str:
     return f"{hit}/{len(outcomes)} = {hit / len(outcomes):.3f}" if outcomes else "-"
 
 
+def grouped(items: list, key: Callable) -> dict[str, list]:
+    """``items`` by ``key(item)``, groups in first-seen order."""
+    groups = collections.defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+def print_first(title: str, lines: list[str], show: int) -> None:
+    if show and lines:
+        print(f"\n### {title} (first {show} of {len(lines)})\n")
+        print("\n".join(lines[:show]))
+
+
+def found(o: Outcome) -> list[tuple[str, str]]:
+    return [(o.case.text[s:e], t) for s, e, t in o.spans]
+
+
 def report_phones(outcomes: list[tuple[Outcome, str]], show_misses: int) -> None:
     """Headline, frame kinds and locales on phone_number() alone (what presidio_synth holds);
     the other methods get their own row: msisdn() is 13 bare digits, the shape of a barcode."""
-    by_method = collections.defaultdict(list)
-    for o, method in outcomes:
-        by_method[method].append(o)
     print("| method | caught |\n|---|---:|")
-    for method, items in by_method.items():
-        print(f"| {method} | {rate(items)} |")
-    outcomes = [(o, m) for o, m in outcomes if m == "phone_number"]
-    plain = [o for o, _ in outcomes]
+    for method, items in grouped(outcomes, lambda pair: pair[1]).items():
+        print(f"| {method} | {rate([o for o, _ in items])} |")
+    plain = [o for o, method in outcomes if method == "phone_number"]
     print(f"\n## phone_number(): caught (any type) {rate(plain)}; as PHONE_NUMBER {rate(plain, 'as_phone')}")
     print()
     print("| frame kind | caught | as PHONE |\n|---|---:|---:|")
-    by_kind = collections.defaultdict(list)
-    for o in plain:
-        by_kind[o.case.kind].append(o)
+    by_kind = grouped(plain, lambda o: o.case.kind)
     for kind in FRAMES:
         print(f"| {kind} | {rate(by_kind[kind])} | {rate(by_kind[kind], 'as_phone')} |")
     print("\n| locale | context | other frames |\n|---|---:|---:|")
-    by_locale = collections.defaultdict(list)
-    for o, method in outcomes:
-        by_locale[o.case.group].append((o, method))
-    ranked = sorted(by_locale.items(), key=lambda item: sum(o.caught for o, _ in item[1]) / len(item[1]))
+    by_locale = grouped(plain, lambda o: o.case.group)
+    ranked = sorted(by_locale.items(), key=lambda item: sum(o.caught for o in item[1]) / len(item[1]))
     for locale, items in ranked:
-        context = [o for o, _ in items if o.case.kind == "context"]
-        other = [o for o, _ in items if o.case.kind != "context"]
-        if any(not o.caught for o in context + other):
+        context = [o for o in items if o.case.kind == "context"]
+        other = [o for o in items if o.case.kind != "context"]
+        if any(not o.caught for o in items):
             print(f"| {locale} | {rate(context)} | {rate(other)} |")
-    print(f"\n{sum(all(o.caught for o, _ in items) for items in by_locale.values())} locales with no miss")
-    misses = [(o, m) for o, m in outcomes if not o.caught]
-    if show_misses and misses:
-        print(f"\n### misses (first {show_misses} of {len(misses)})\n")
-        for o, method in misses[:show_misses]:
-            value = o.case.text[o.case.start : o.case.end]
-            got = [(o.case.text[s:e], t) for s, e, t in o.spans]
-            print(f"MISS {o.case.group} {method} {o.case.kind} {value!r} got={got} | {o.case.text!r}")
+    print(f"\n{sum(all(o.caught for o in items) for items in by_locale.values())} locales with no miss")
+    misses = [
+        f"MISS {o.case.group} phone_number {o.case.kind} {o.case.text[o.case.start:o.case.end]!r} "
+        f"got={found(o)} | {o.case.text!r}"
+        for o in plain if not o.caught
+    ]
+    print_first("misses", misses, show_misses)
 
 
 def report_false_alarms(outcomes: list[Outcome], show: int) -> None:
     print(f"\n## false-alarm probe: PHONE_NUMBER touching a non-phone value {rate(outcomes, 'phone_touch')}")
     print()
     print("| value kind | PHONE_NUMBER on it |\n|---|---:|")
-    by_kind = collections.defaultdict(list)
-    for o in outcomes:
-        by_kind[o.case.group].append(o)
-    for kind, items in by_kind.items():
+    for kind, items in grouped(outcomes, lambda o: o.case.group).items():
         print(f"| {kind} | {rate(items, 'phone_touch')} |")
-    alarms = [o for o in outcomes if o.phone_touch]
-    if show and alarms:
-        print(f"\n### false alarms (first {show} of {len(alarms)})\n")
-        for o in alarms[:show]:
-            got = [(o.case.text[s:e], t) for s, e, t in o.spans]
-            print(f"FALSE {o.case.group} got={got} | {o.case.text!r}")
+    alarms = [f"FALSE {o.case.group} got={found(o)} | {o.case.text!r}" for o in outcomes if o.phone_touch]
+    print_first("false alarms", alarms, show)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,9 +82,10 @@ def context_score(
     me at 0161 496 0017" the number is a phone; in "call about order 10042" it is not. A
     negative word right before the positive one makes it no positive word: "order number 1234567".
     """
-    near_positive = nearest_phrase(phrase_matcher(tuple(positive)), window)
-    near_negative = nearest_phrase(phrase_matcher(tuple(negative)), window)
-    if near_positive is not None and near_positive == nearest_phrase(compound_matcher(tuple(negative), tuple(positive)), window):
+    positive, negative = tuple(positive), tuple(negative)
+    near_positive = nearest_phrase(phrase_matcher(positive), window)
+    near_negative = nearest_phrase(phrase_matcher(negative), window)
+    if near_negative is not None and near_positive == nearest_phrase(compound_matcher(negative, positive), window):
         near_positive = None  # the nearest positive word is the second half of "order number"
     if near_positive is not None:
         score = max(score + settings.boost, settings.min_score_with_context)

@@ -23,15 +23,16 @@ def new_engine(url: str, future: bool, **options) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, future=future, pool_pre_ping=True, **options)
     config.settings().state_dir.mkdir(parents=True, exist_ok=True)
-    if make_url(url).database in (None, "", ":memory:"):  # in memory: SQLAlchemy's own pool
-        created = create_engine(url, future=future, connect_args={"timeout": 15})
-    else:
+    connect_args: dict = {"timeout": 15}
+    pool: dict = {}  # in memory: SQLAlchemy's own pool
+    if make_url(url).database not in (None, "", ":memory:"):
         # SQLAlchemy 1.4 opens a new connection (file open, three pragmas) for every session
         # on a SQLite file; that was a millisecond per chat turn in each store. A pool keeps
         # them open, as SQLAlchemy 2.0 does; it hands a connection to one thread at a time,
         # so sqlite3's same-thread check can go.
-        created = create_engine(url, future=future, poolclass=QueuePool,
-                                connect_args={"timeout": 15, "check_same_thread": False})
+        pool = {"poolclass": QueuePool}
+        connect_args["check_same_thread"] = False
+    created = create_engine(url, future=future, connect_args=connect_args, **pool)
     event.listen(created, "connect", _sqlite_pragmas)
     return created
 
