@@ -142,6 +142,17 @@ def phone_cases(locales: list[str], per_locale: int, seed: int) -> list[tuple[Ca
 # ---------------------------------------------------------------------------- false alarms
 
 NEUTRAL_FRAMES = ("It's {}", "{} - is that right?", "I noted {} yesterday.", "See {}\nThanks")
+# Order, invoice and parcel references stand next to their own word, and so may a sentence end.
+REFERENCE_FRAMES = (
+    "Order no. {}",
+    "my order number is {}",
+    "invoice {} attached",
+    "Ref: {}",
+    "The parcel {} is late",
+    "Tracking: {}",
+    "Where is my order? {} was due Monday",
+    "I returned the item. Order {}",
+)
 
 
 def non_phone_values(seed: int) -> dict[str, list[str]]:
@@ -179,6 +190,15 @@ def non_phone_values(seed: int) -> dict[str, list[str]]:
         lambda: f"WH-{num(100, 9999)}XM4",
         lambda: f"model {num(100, 9999)}-{num(10, 999)}",
     )
+    references = (
+        lambda: str(num(10**4, 10**12)),  # a plain run
+        lambda: f"{num(0, 10**9):010d}",  # zero-padded
+        lambda: f"{num(2015, 2030)}-{num(0, 999999):06d}",  # year and sequence
+        lambda: f"{num(100, 999)}-{num(10**6, 10**7 - 1)}-{num(10**6, 10**7 - 1)}",  # Amazon
+        lambda: f"{num(1000, 9999)}-{num(1000, 9999)}",
+        lambda: f"{num(100, 999)}-{num(100, 999)}-{num(100, 999)}",
+        lambda: f"#{num(10**4, 10**9)}",
+    )
     return {
         "order id": some(
             lambda: rng.choice(("ORD-{}", "#{}", "order {}", "ORD{}")).format(num(10001, 10999))
@@ -197,13 +217,14 @@ def non_phone_values(seed: int) -> dict[str, list[str]]:
         "model": some(lambda: rng.choice(models)()),
         "isbn/ean": some(fake.isbn13, n // 2) + some(fake.ean13, n // 2),
         "version": some(lambda: f"v{num(1, 20)}.{num(0, 20)}.{num(0, 99)}"),
+        "reference (its word)": some(lambda: rng.choice(references)(), 3 * n),
     }
 
 
 def false_alarm_cases(seed: int) -> list[Case]:
     rng = random.Random(seed)
     return [
-        place(rng.choice(NEUTRAL_FRAMES), value, kind, "neutral")
+        place(rng.choice(REFERENCE_FRAMES if kind.startswith("reference") else NEUTRAL_FRAMES), value, kind, "neutral")
         for kind, values in non_phone_values(seed).items()
         for value in values
     ]

@@ -22,6 +22,10 @@ from guardrails.pii.settings import ContextSettings
 
 _WORD = re.compile(r"[^\W_]+")
 _BREAK = re.compile(r"[.,;:!?]")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+# Words that end with a dot without ending a sentence: "order no. 10042", "ref. 4471".
+_ABBREVIATIONS = frozenset({"no", "nr", "num", "ref", "inv", "ord", "tel", "ph", "mob", "fax", "e", "g", "i"})
+CLAUSE_BREAK, SENTENCE_END = ".", "//"
 
 
 @functools.lru_cache(maxsize=512)
@@ -51,20 +55,32 @@ class WordWindow:
         # "order number" must not be read across "my order: number ...".
         self.after_break = [i > 0 and bool(_BREAK.search(text, self.ends[i - 1], m.start()))
                             for i, m in enumerate(matches)]
+        # "The order came today. 0937 343373 if anything is wrong": a new sentence.
+        self.after_sentence_end = [
+            self.after_break[i]
+            and self.words[i - 1] not in _ABBREVIATIONS
+            and bool(_SENTENCE_END.search(text, self.ends[i - 1], m.start() + 1))
+            for i, m in enumerate(matches)
+        ]
 
     def around(self, start: int, end: int, before: int, after: int) -> str:
         first_inside = bisect.bisect_right(self.ends, start)  # words ending after start overlap it
         first_after = bisect.bisect_left(self.starts, end)
         left = self._words(max(0, first_inside - before), first_inside)
         right = self._words(first_after, first_after + after)
+        if first_inside < len(self.words) and self.after_sentence_end[first_inside] and left:
+            left.append(SENTENCE_END)  # the candidate starts a sentence
+        if first_after < len(self.words) and self.after_sentence_end[first_after] and right:
+            right.insert(0, SENTENCE_END)
         return " ".join(left + ["|"] + right)
 
     def _words(self, first: int, stop: int) -> list[str]:
-        """Words first..stop-1, with "." between two that a clause break separates."""
+        """Words first..stop-1, with "." between two that a clause break separates and "//"
+        between two that a sentence end separates."""
         words = []
         for i in range(first, min(stop, len(self.words))):
             if i > first and self.after_break[i]:
-                words.append(".")
+                words.append(SENTENCE_END if self.after_sentence_end[i] else CLAUSE_BREAK)
             words.append(self.words[i])
         return words
 
@@ -81,10 +97,12 @@ def context_score(
     When both kinds occur, the one nearer the candidate decides: in "about my order, call
     me at 0161 496 0017" the number is a phone; in "call about order 10042" it is not. A
     negative word right before the positive one makes it no positive word: "order number 1234567".
+    A negative word counts only in the candidate's sentence, or as the last word of the one
+    before: in "The order came today. 0937 343373 if anything is wrong" the number is a phone.
     """
     positive, negative = tuple(positive), tuple(negative)
     near_positive = nearest_phrase(phrase_matcher(positive), window)
-    near_negative = nearest_phrase(phrase_matcher(negative), window)
+    near_negative = nearest_phrase(phrase_matcher(negative), window, same_sentence=True)
     if near_negative is not None and near_positive == nearest_phrase(compound_matcher(negative, positive), window):
         near_positive = None  # the nearest positive word is the second half of "order number"
     if near_positive is not None:
@@ -94,10 +112,11 @@ def context_score(
     return min(max(score, 0.0), 1.0)
 
 
-def nearest_phrase(matcher: re.Pattern | None, window: str) -> int | None:
+def nearest_phrase(matcher: re.Pattern | None, window: str, same_sentence: bool = False) -> int | None:
     """How many words lie between the candidate (the window's first "|") and the nearest
     phrase ``matcher`` finds in the window; None when there is none. Words after a second
-    "|" (context passed in by the caller) count as far away."""
+    "|" (context passed in by the caller) count as far away. With ``same_sentence``, phrases
+    in another sentence are skipped, except the last words of the sentence before."""
     if matcher is None:
         return None
     words = window.split(" ")
@@ -106,6 +125,8 @@ def nearest_phrase(matcher: re.Pattern | None, window: str) -> int | None:
     for match in matcher.finditer(window):
         first = window.count(" ", 0, match.start())  # index of the match's first word
         last = first + match.group().count(" ")
+        if same_sentence and _other_sentence(words, pivot, first, last):
+            continue
         if last < pivot:
             distances.append(pivot - last - 1)
         elif "|" in words[pivot + 1 : first]:
@@ -113,6 +134,15 @@ def nearest_phrase(matcher: re.Pattern | None, window: str) -> int | None:
         else:
             distances.append(first - pivot - 1)
     return min(distances, default=None)
+
+
+def _other_sentence(words: list[str], pivot: int, first: int, last: int) -> bool:
+    """Whether a sentence end parts the phrase at words[first..last] from the candidate at
+    ``pivot``, the phrase not being the end of the sentence just before it ("order no. 1234")."""
+    if last < pivot:
+        between = words[last + 1 : pivot]
+        return SENTENCE_END in between and between[0] != SENTENCE_END
+    return SENTENCE_END in words[pivot + 1 : first]
 
 
 class WordContextEnhancer(ContextAwareEnhancer):

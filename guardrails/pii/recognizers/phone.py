@@ -66,7 +66,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
             # area code in brackets: (555), (08), (14)/
             r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
             r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
-            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@-]|[.,:/]\d)",
+            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@]|-\w|[.,:/]\d)",
             0.3,
         )
     ]
@@ -140,7 +140,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
         separators = set(re.sub(r"[\d()+]", "", value))
         if _other_number_shape(value, groups, separators, international):
             return None
-        if international and count >= 8 or _NORTH_AMERICAN.fullmatch(value):
+        if international and count >= 8 or _NORTH_AMERICAN.fullmatch(value) or _only_phones_look_so(value, groups):
             return 0.9  # "+1-545-880-7302", "(741)354-9909": still a phone after a word like "invoice"
         if "(" in value and count >= 7 or international:
             return 0.65
@@ -148,14 +148,29 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
         if 1 in local_groups and "/" not in value:
             return 0.3  # "111 4 893": one lone digit inside; a phone only next to a phone word
-        if len(groups) >= 3 and count >= 10 and value.startswith("0"):
-            # "020 7946 0958", "06 12 34 56 78": a trunk zero and an area code, written the way
-            # only phone numbers are; still a phone next to a word like "order" or "invoice".
-            return 0.9
         if len(groups) > 1:
             # "358 0594", "60-56-85-91": a local number; order numbers have negative context.
             return 0.6 if count >= 9 else 0.5
         return _digit_run_score(count)
+
+
+def _only_phones_look_so(value: str, groups: list[int]) -> bool:
+    """Shapes no order, invoice or parcel number takes, so the number stays a phone next to
+    such a word: a trunk zero before grouped digits ("020 7946 0958", "0462-904292",
+    "(03) 19099603"), a bracketed area code ("(71) 4233-6306"), four or more pairs
+    ("37 26 51 67") or three or more groups of mixed sizes ("301 594 25 94", "88-3465-6480").
+    Nine digits at least, or eight with a bracketed area code; mixed groups hold at most
+    twelve, a national number's length. "123 456 789" and "1 000 000" may be quantities,
+    "1234 5698 7654 33" part of an account number and "2024-000123" a reference."""
+    count = sum(groups)
+    if len(groups) < 2:
+        return False
+    trunk_zero = value.lstrip("(").startswith("0")
+    bracketed = value.startswith("(")
+    pairs = len(groups) >= 4 and set(groups[1:]) == {2} and groups[0] <= 3
+    quantity_like = set(groups[1:]) == {3} and groups[0] <= 3
+    mixed = len(groups) >= 3 and len(set(groups)) > 1 and not quantity_like and count <= 12
+    return trunk_zero and count >= 9 or mixed and count >= 9 or bracketed and count >= 8 or pairs
 
 
 def _six_digit_score(

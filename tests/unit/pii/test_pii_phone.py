@@ -45,6 +45,14 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Invoice sent to the customer at +1-741-555-0199", "+1-741-555-0199"),
         ("tracking 0161 496 0000", "0161 496 0000"),  # trunk zero, area code, groups: a phone
         ("The order came today. 06 12 34 56 78 if anything is wrong", "06 12 34 56 78"),
+        ("Re the parcel: 0462-904292 is best", "0462-904292"),  # trunk zero, two groups
+        ("Invoice sent to the customer at (03) 19099603", "(03) 19099603"),  # bracketed area code
+        ("Re the parcel: 37 26 51 67 is best", "37 26 51 67"),  # four pairs
+        ("Re the parcel: 88-3465-6480 is best", "88-3465-6480"),  # three groups of mixed sizes
+        # a word like "order" in the sentence before does not make the number a reference
+        ("The order came today. 2125550199 if anything is wrong", "2125550199"),
+        ("Call 2125550199. Order came broken", "2125550199"),
+        ("Phone: 0490 75 40 81- thanks", "0490 75 40 81"),  # a dash after it, then a space
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -68,8 +76,14 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "delivered 15/03/2024",  # day/month/year
         "firmware v2.5550142 is out",  # after a digit and a dot: the tail of a longer number
         "shelf AB12/5550142 in aisle 3",  # after a digit and a slash: part of a code
+        "part 555-0199-AB is out of stock",  # a dash and letters after it: part of a code
         "my tracking number is 2125550199",  # "tracking number" is no phone word
         "call about order 2125550199",  # "order" is nearer than "call"
+        "Order no. 2125550199",  # the dot of "no." ends no sentence
+        "Ref. 2125550199",  # nor does the dot of an abbreviation that is a negative word
+        "Where is my order? 2125550199 was due Monday",  # the sentence before ends with "order"
+        "my order 2024-000123",  # a year and a sequence number
+        "invoice 123-456-789 attached",  # three groups of three: a reference or a quantity
     ],
 )
 def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
