@@ -2,7 +2,8 @@
 
 Shared by the privacy and data-rights tests. A canary is a fake but realistic personal
 value; it is searched for lower-cased and, where it has six or more digits, as digits only
-(so "07700 900461" is also found as "07700900461").
+and with any separators between its digit groups (so "07700 900461" is also found as
+"07700900461", "07700-900461" and, JSON-escaped, "07700\\u00a0900461").
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def search_terms(canaries: dict[str, str]) -> dict[str, re.Pattern]:
         digits = re.sub(r"\D", "", value)
         if len(digits) >= 6:
             terms[f"{kind} (digits only)"] = re.compile(rf"(?<![\d.]){digits}(?!\d)")
+            # its digit groups with any separators, JSON escapes included ("07700\\u00a0900463")
+            groups = re.findall(r"\d+", value)
+            if len(groups) > 1:
+                joint = r"(?:[^\w]|\\u[0-9a-f]{4})+"
+                terms[f"{kind} (any separators)"] = re.compile(rf"(?<![\d.]){joint.join(groups)}(?!\d)")
     return terms
 
 

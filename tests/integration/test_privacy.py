@@ -20,6 +20,7 @@ CANARIES = {
     "email": "canary.person@example.com",
     "uk phone": "07700 900461",
     "international phone": "+44 7700 900462",
+    "pasted phone": "07700\u00a0900463",  # no-break space, as phones and web pages format numbers
     "card": "4111 1111 1111 1111",
     "iban": "GB82 WEST 1234 5698 7654 32",
     "street address": "27 Canary Lane, Testville, TE27 7CL",
@@ -48,7 +49,8 @@ def canary_conversation(bot):
         "password": say(f"my password is {CANARIES['password']} and I can't log in, can I talk to a human"),
         "identity": say(f"I was born on {CANARIES['date of birth']}, my ssn is {CANARIES['ssn']} "
                         f"and my NI number is {CANARIES['ni number']}. Where is my order?"),
-        "phone": say(f"call me on {CANARIES['international phone']}, I'm on {CANARIES['ip address']}. thanks!"),
+        "phone": say(f"call me on {CANARIES['international phone']} or {CANARIES['pasted phone']}, "
+                     f"I'm on {CANARIES['ip address']}. thanks!"),
     }
     return sender, replies
 

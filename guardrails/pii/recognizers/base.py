@@ -4,8 +4,10 @@
   may override the context words per recognizer.
 - A pattern may capture a named group ``value``: only that part is reported, so a cue
   such as "my name is" can be part of the regex without being masked.
-- ``adjust_span`` may trim a candidate (or drop it) and ``score_match`` sees each candidate and returns its score, or ``None`` to drop it
-  (checksums, plausibility checks); presidio's validate/invalidate hooks still work.
+- ``split_match`` may cut a match into several candidates, ``adjust_span`` may trim a
+  candidate (or drop it) and ``score_match`` sees each candidate and returns its score, or
+  ``None`` to drop it (checksums, plausibility checks); presidio's validate/invalidate hooks
+  still work.
 
 Recognizers that also read spaCy's entities set ``NER_LABELS``.
 
@@ -24,6 +26,12 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 DEFAULT_FLAGS = re.DOTALL | re.MULTILINE | re.IGNORECASE
+# Look-alike spaces and dashes that numbers pasted from web pages or formatted by phones carry
+# ("0161\u00a0496\u00a00017"), read by the patterns as a plain space and hyphen. One character
+# for one, so offsets into the original text hold. The em dash stays: it parts words.
+PLAIN_SEPARATORS = str.maketrans(
+    dict.fromkeys("\u00a0\u2007\u2009\u202f", " ") | dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-")
+)
 CASE_SENSITIVE_FLAGS = re.DOTALL | re.MULTILINE
 
 
@@ -64,16 +72,20 @@ class CandorRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = []
+        text = text.translate(PLAIN_SEPARATORS)
         for pattern, compiled in self._compiled:
             for match in compiled.finditer(text):
                 start, end = match.span("value") if "value" in compiled.groupindex else match.span()
-                span = self.adjust_span(text, start, end, pattern) if end > start >= 0 else None
-                if span is None:
+                if not end > start >= 0:
                     continue
-                start, end = span
-                score = self.score_match(text[start:end], pattern.score, text, start, end)
-                if score is not None and score > EntityRecognizer.MIN_SCORE:
-                    results.append(self.result(start, end, score, pattern.name))
+                for start, end in self.split_match(text, start, end, pattern):
+                    span = self.adjust_span(text, start, end, pattern)
+                    if span is None:
+                        continue
+                    start, end = span
+                    score = self.score_match(text[start:end], pattern.score, text, start, end)
+                    if score is not None and score > EntityRecognizer.MIN_SCORE:
+                        results.append(self.result(start, end, score, pattern.name))
         if self.NER_LABELS and nlp_artifacts is not None:
             results.extend(self.ner_results(text, nlp_artifacts))
         results.extend(self.extra_results(text))
@@ -82,6 +94,10 @@ class CandorRecognizer(PatternRecognizer):
     def extra_results(self, text: str) -> list[RecognizerResult]:
         """Results found neither by a pattern nor by spaCy (word lists, shapes); default none."""
         return []
+
+    def split_match(self, text: str, start: int, end: int, pattern: Pattern) -> list[tuple[int, int]]:
+        """Cut a regex match holding two values into candidates; default keeps it whole."""
+        return [(start, end)]
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         """Trim or reject a regex candidate before scoring; default keeps it."""

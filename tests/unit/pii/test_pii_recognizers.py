@@ -241,3 +241,18 @@ def test_when_context_word_is_near_then_weak_candidate_is_kept(text, entity):
 )
 def test_when_context_word_is_missing_then_weak_candidate_is_dropped(text):
     assert analyze_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        ("Phone: 0161\u00a0496\u00a00017", "0161\u00a0496\u00a00017", "PHONE_NUMBER"),  # no-break spaces
+        ("Phone: +44\u202f161\u202f496\u202f0017", "+44\u202f161\u202f496\u202f0017", "PHONE_NUMBER"),  # narrow ones
+        ("Phone: 0161\u2013496\u20130017", "0161\u2013496\u20130017", "PHONE_NUMBER"),  # en dashes
+        ("call 555\u2011010\u20110199", "555\u2011010\u20110199", "PHONE_NUMBER"),  # non-breaking hyphens
+        ("card 4111\u00a01111\u00a01111\u00a01111", "4111\u00a01111\u00a01111\u00a01111", "CREDIT_CARD"),
+        ("IBAN GB82\u00a0WEST\u00a01234\u00a05698\u00a07654\u00a032", "GB82\u00a0WEST\u00a01234\u00a05698\u00a07654\u00a032", "IBAN_CODE"),
+    ],
+)
+def test_when_numbers_are_pasted_with_look_alike_spaces_or_dashes_then_they_are_found(text, value, entity):
+    assert _covering(text, value, entity), analyze_text(text)
