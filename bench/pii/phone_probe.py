@@ -61,6 +61,8 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     "line-start": ("{}\nThanks, see you Monday", "{} is the office line"),
     "line-end": ("Thanks, see you Monday\n{}", "Here you go: {}"),
+    "number-after": ("Try {} 24/7", "It's {} 2 times a day", "{} 3 days a week"),
+    "two-numbers": ("{}/0161 496 0017", "Home {} / work 0161 496 0018"),
     "punctuation": ("Is it {}?", "Use this one ({}).", "{}, thanks!", "Was it {}; or the other one?"),
     # a word that usually comes with order or invoice numbers, and no phone word
     "negative-word": (

@@ -29,6 +29,10 @@ _NORTH_AMERICAN = re.compile(
     r"(?:\+?1[ .-]?)?(?:\(\d{3}\) ?\d{3}[ .-]?|\d{3}([.-])\d{3}\1)\d{4}"
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?"
 )
+# Where a run of digit groups may hold two numbers: "0161 496 0017/0161 496 0018".
+_CUT = re.compile(r" ?/ ?| ")
+# A small number typed after the phone joins the regex match: "0800 123 456 24/7", "2 times".
+_TRAILING_SMALL_NUMBER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?$")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
@@ -119,6 +123,33 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "upc",
         "gtin",
     ]
+
+    def split_match(self, text: str, start: int, end: int, pattern: Pattern) -> list[tuple[int, int]]:
+        """Two numbers with only a slash or a space between them make one regex match:
+        "0161 496 0017/0161 496 0018". When the whole run is no phone number, it is cut where
+        both sides look like phone numbers on their own: at a slash, or at a space when both
+        sides have shapes only phone numbers take ("4111 1111 1111 1112" stays whole)."""
+        if self.score_match(text[start:end], pattern.score, text, start, end) is not None:
+            return [(start, end)]
+        for cut in _CUT.finditer(text, start, end):
+            needed = 0.5 if "/" in cut.group() else 0.9
+            sides = [(start, cut.start()), (cut.end(), end)]
+            scores = [self.score_match(text[a:b], pattern.score, text, a, b) for a, b in sides]
+            if all(score is not None and score >= needed for score in scores):
+                return sides
+        return [(start, end)]
+
+    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        """When the whole run is no phone number, drop up to two small numbers typed after
+        it: "call 024 971 50 30 2 times", "(08) 8747 6301 24/7" keep the phone number."""
+        for _ in range(2):
+            if self.score_match(text[start:end], pattern.score, text, start, end) is not None:
+                break
+            trailing = _TRAILING_SMALL_NUMBER.search(text, start, end)
+            if trailing is None:
+                break
+            end = trailing.start()
+        return start, end
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
         international = bool(_INTERNATIONAL.match(value))

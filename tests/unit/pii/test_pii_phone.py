@@ -53,6 +53,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("The order came today. 2125550199 if anything is wrong", "2125550199"),
         ("Call 2125550199. Order came broken", "2125550199"),
         ("Phone: 0490 75 40 81- thanks", "0490 75 40 81"),  # a dash after it, then a space
+        # a small number typed after it is not part of it, and does not hide it
+        ("Phone (08) 8747 6301 24/7", "(08) 8747 6301"),
+        ("call 024 971 50 30 2 times", "024 971 50 30"),
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -88,3 +91,14 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
 )
 def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
     assert _phone_spans(text) == [], analyze_text(text)
+
+
+def test_when_a_small_number_follows_a_phone_then_the_span_stops_before_it():
+    text = "Phone (08) 8747 6301 24/7, or call 024 971 50 30 2 times"
+    assert [text[s:e] for s, e in _phone_spans(text)] == ["(08) 8747 6301", "024 971 50 30"]
+
+
+@pytest.mark.parametrize("joint", ["/", " / ", " "])
+def test_when_two_phones_share_one_run_of_digits_then_both_are_found(joint):
+    text = f"Tel 0161 496 0017{joint}0161 496 0018"
+    assert [text[s:e] for s, e in _phone_spans(text)] == ["0161 496 0017", "0161 496 0018"]
