@@ -36,7 +36,7 @@ from run import candor_engine, is_caught, masked_chars  # noqa: E402  (bench/pii
 
 PHONE_METHODS = ("phone_number", "msisdn", "basic_phone_number")
 
-# Frames by kind; "context" frames hold a word from the phone recognizer's context list,
+# Frames by kind; "context" kinds hold a word from the phone recognizer's context list,
 # all other kinds hold none (checked in main()).
 FRAMES: dict[str, tuple[str, ...]] = {
     "context": (
@@ -50,6 +50,12 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "Tel.{}",  # right after an abbreviation's dot or slash
         "mob.{} after six",
         "tel/{}",
+    ),
+    # a phone word and, nearer the number, a word that usually comes with order numbers
+    "context+order-word": (
+        "Please update the phone number on my order to {}",
+        "call me about my order at {}",
+        "Text me when the parcel ships: {}",
     ),
     "no-word": (
         "It's {}",
@@ -334,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind, frames in FRAMES.items():
         for frame in frames:
             words = set(re.findall(r"[^\W_]+", frame.lower()))
-            assert (kind == "context") == bool(words & phone_words), (kind, frame)
+            assert kind.startswith("context") == bool(words & phone_words), (kind, frame)
 
     run = candor_engine()
     locales = args.locale or phone_locales()

@@ -91,6 +91,7 @@ def context_score(
     positive: Sequence[str],
     negative: Sequence[str],
     settings: ContextSettings,
+    linking: Sequence[str] = (),
 ) -> float:
     """Apply the boost for a positive context word and the penalty for a negative one.
 
@@ -99,10 +100,14 @@ def context_score(
     negative word right before the positive one makes it no positive word: "order number 1234567".
     A negative word counts only in the candidate's sentence, or as the last word of the one
     before: in "The order came today. 0937 343373 if anything is wrong" the number is a phone.
+    Nor does it count when one of the ``linking`` words stands right before the candidate:
+    in "Invoice sent to the customer at 0927684268", "at" says the number is where to reach them.
     """
     positive, negative = tuple(positive), tuple(negative)
     near_positive = nearest_phrase(phrase_matcher(positive), window)
     near_negative = nearest_phrase(phrase_matcher(negative), window, same_sentence=True)
+    if _word_before(window) in linking:
+        near_negative = None
     if near_negative is not None and near_positive == nearest_phrase(compound_matcher(negative, positive), window):
         near_positive = None  # the nearest positive word is the second half of "order number"
     if near_positive is not None:
@@ -110,6 +115,12 @@ def context_score(
     if near_negative is not None and (near_positive is None or near_negative < near_positive):
         score -= settings.penalty
     return min(max(score, 0.0), 1.0)
+
+
+def _word_before(window: str) -> str | None:
+    """The word right before the candidate (the window's first "|"), if any."""
+    before = window[: window.index("|")].split()
+    return before[-1] if before else None
 
 
 def nearest_phrase(matcher: re.Pattern | None, window: str, same_sentence: bool = False) -> int | None:
@@ -175,6 +186,7 @@ class WordContextEnhancer(ContextAwareEnhancer):
             recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             positive = getattr(recognizer, "context", None) or ()
             negative = getattr(recognizer, "negative_context", None) or ()
+            linking = getattr(recognizer, "LINKING_WORDS", ())
             if not positive and not negative:
                 continue
             if window_source is None:
@@ -184,5 +196,5 @@ class WordContextEnhancer(ContextAwareEnhancer):
             )
             if extra:
                 window = f"{window} | {extra}"
-            result.score = context_score(result.score, window, positive, negative, self.settings)
+            result.score = context_score(result.score, window, positive, negative, self.settings, linking)
         return raw_results

@@ -124,6 +124,10 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "gtin",
     ]
 
+    # Right before a number, these say it is where to reach someone, whatever word like
+    # "order" stands further back: "Invoice sent to the customer at 0927684268".
+    LINKING_WORDS = ("at", "on", "to", "via")
+
     def split_match(self, text: str, start: int, end: int, pattern: Pattern) -> list[tuple[int, int]]:
         """Two numbers with only a slash or a space between them make one regex match:
         "0161 496 0017/0161 496 0018". When the whole run is no phone number, it is cut where

@@ -52,6 +52,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         # a word like "order" in the sentence before does not make the number a reference
         ("The order came today. 2125550199 if anything is wrong", "2125550199"),
         ("Call 2125550199. Order came broken", "2125550199"),
+        # "at", "on", "to" right before it: where to reach someone, whatever word came before
+        ("Invoice sent to the customer at 0927684268", "0927684268"),
+        ("Please update the phone number on my order to 467 3395", "467 3395"),
         ("Phone: 0490 75 40 81- thanks", "0490 75 40 81"),  # a dash after it, then a space
         # a small number typed after it is not part of it, and does not hide it
         ("Phone (08) 8747 6301 24/7", "(08) 8747 6301"),
