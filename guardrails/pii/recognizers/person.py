@@ -54,6 +54,8 @@ _NEVER_NAMES = (
         "there team all everyone everybody support sir madam customer service agent bot human guys folks zip code "
         "postcode number order email phone address account card password user bot".split()
     )
+    # chat interjections spaCy sometimes reads as a name at the start of a line: "nah i'm good"
+    | frozenset("nah nope yeah yep yup yes no hmm hm uh um oh ah aw ugh meh wow hey hi hello hiya thanks thx cheers pls lol".split())
 )
 # "the Dyson", "my Kindle", "a Lego set": after these a capitalised word is a brand or product.
 _DETERMINERS = frozenset("the a an my your our this that these those their its".split())

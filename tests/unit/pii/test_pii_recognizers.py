@@ -185,6 +185,7 @@ def test_when_text_has_no_personal_data_then_nothing_is_found(text):
         "Is Gate B Open on Monday?",  # label with a letter
         "the company's boss called about my order status",  # ordinary word before a relation
         "Is the Rose Gold version in stock?",  # given name that is a word, no surname after it
+        "nah i'm good",  # a chat interjection spaCy reads as a name
         "Grace period for returns on Monday?",  # same at the start of a sentence
         'Answer: "yes"',  # label, not a speaker
         "Status: \"shipped\"",  # label, not a speaker
