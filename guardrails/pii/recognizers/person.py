@@ -52,7 +52,8 @@ _NEVER_NAMES = (
     | MONTHS
     | frozenset(
         "there team all everyone everybody support sir madam customer service agent bot human guys folks zip code "
-        "postcode number order email phone address account card password user bot".split()
+        "postcode number order email phone address account card password user bot "
+        "telefon telefono teléfono téléphone telefone".split()
     )
     # chat interjections spaCy sometimes reads as a name at the start of a line: "nah i'm good"
     | frozenset("nah nope yeah yep yup yes no hmm hm uh um oh ah aw ugh meh wow hey hi hello hiya thanks thx cheers pls lol".split())

@@ -99,6 +99,18 @@ class PhoneNumberRecognizer(CandorRecognizer):
         "hotline",
         "voicemail",
         "callback",
+        "phonenumber",
+        "phoneno",
+        "telno",
+        "mobileno",
+        "cellno",
+        "contactno",
+        "gsm",
+        "telefon",
+        "telefono",
+        "teléfono",
+        "téléphone",
+        "telefone",
     ]
     NEGATIVE_CONTEXT = [
         "order",

@@ -56,6 +56,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Invoice sent to the customer at 0927684268", "0927684268"),
         ("Please update the phone number on my order to 467 3395", "467 3395"),
         ("Phone: 0490 75 40 81- thanks", "0490 75 40 81"),  # a dash after it, then a space
+        # a phone label typed as one word, or in the customer's language
+        ("PhoneNumber: 81 77 89", "81 77 89"),
+        ("Telefon 81 77 89", "81 77 89"),
         # a small number typed after it is not part of it, and does not hide it
         ("Phone (08) 8747 6301 24/7", "(08) 8747 6301"),
         ("call 024 971 50 30 2 times", "024 971 50 30"),
