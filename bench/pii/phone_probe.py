@@ -151,6 +151,7 @@ def phone_cases(locales: list[str], per_locale: int, seed: int) -> list[tuple[Ca
 
 NEUTRAL_FRAMES = ("It's {}", "{} - is that right?", "I noted {} yesterday.", "See {}\nThanks")
 # Order, invoice and parcel references stand next to their own word, and so may a sentence end.
+REFERENCE_KIND = "reference (its word)"
 REFERENCE_FRAMES = (
     "Order no. {}",
     "my order number is {}",
@@ -225,14 +226,14 @@ def non_phone_values(seed: int) -> dict[str, list[str]]:
         "model": some(lambda: rng.choice(models)()),
         "isbn/ean": some(fake.isbn13, n // 2) + some(fake.ean13, n // 2),
         "version": some(lambda: f"v{num(1, 20)}.{num(0, 20)}.{num(0, 99)}"),
-        "reference (its word)": some(lambda: rng.choice(references)(), 3 * n),
+        REFERENCE_KIND: some(lambda: rng.choice(references)(), 3 * n),
     }
 
 
 def false_alarm_cases(seed: int) -> list[Case]:
     rng = random.Random(seed)
     return [
-        place(rng.choice(REFERENCE_FRAMES if kind.startswith("reference") else NEUTRAL_FRAMES), value, kind, "neutral")
+        place(rng.choice(REFERENCE_FRAMES if kind == REFERENCE_KIND else NEUTRAL_FRAMES), value, kind, "neutral")
         for kind, values in non_phone_values(seed).items()
         for value in values
     ]

@@ -186,7 +186,7 @@ class WordContextEnhancer(ContextAwareEnhancer):
             recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             positive = getattr(recognizer, "context", None) or ()
             negative = getattr(recognizer, "negative_context", None) or ()
-            linking = getattr(recognizer, "LINKING_WORDS", ())
+            linking = getattr(recognizer, "LINKING_WORDS", ())  # presidio's own recognizers have none
             if not positive and not negative:
                 continue
             if window_source is None:

@@ -63,6 +63,14 @@ def analyzer() -> AnalyzerEngine:
     )
 
 
+# Look-alike spaces and dashes that numbers pasted from web pages or formatted by phones carry
+# ("0161\u00a0496\u00a00017"), read by the recognizers as a plain space and hyphen. One
+# character for one, so offsets into the original text hold. The em dash stays: it parts words.
+PLAIN_SEPARATORS = str.maketrans(
+    dict.fromkeys("\u00a0\u2007\u2009\u202f", " ") | dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-")
+)
+
+
 @functools.cache
 def _allow_list() -> frozenset[str]:
     return frozenset(value.casefold() for value in settings().allow_list)
@@ -74,7 +82,8 @@ def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]
         return []
     config = settings()
     wanted = list(entities) if entities is not None else None
-    results = analyzer().analyze(text=text, language="en", entities=wanted, score_threshold=0.0)
+    plain = text.translate(PLAIN_SEPARATORS)
+    results = analyzer().analyze(text=plain, language="en", entities=wanted, score_threshold=0.0)
     allowed = _allow_list()
     # An allowed value shields the words inside it too ("Sophie Lang" allowed: not "Lang" alone).
     shields = [(r.start, r.end) for r in results if text[r.start : r.end].casefold() in allowed]

@@ -26,12 +26,6 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 DEFAULT_FLAGS = re.DOTALL | re.MULTILINE | re.IGNORECASE
-# Look-alike spaces and dashes that numbers pasted from web pages or formatted by phones carry
-# ("0161\u00a0496\u00a00017"), read by the patterns as a plain space and hyphen. One character
-# for one, so offsets into the original text hold. The em dash stays: it parts words.
-PLAIN_SEPARATORS = str.maketrans(
-    dict.fromkeys("\u00a0\u2007\u2009\u202f", " ") | dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-")
-)
 CASE_SENSITIVE_FLAGS = re.DOTALL | re.MULTILINE
 
 
@@ -44,6 +38,8 @@ class CandorRecognizer(PatternRecognizer):
     NEGATIVE_CONTEXT: ClassVar[list[str]] = []
     FLAGS: ClassVar[int] = DEFAULT_FLAGS
     NER_LABELS: ClassVar[tuple[str, ...]] = ()
+    # Words that, right before a candidate, outweigh its negative context ("at" for phones).
+    LINKING_WORDS: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
@@ -72,7 +68,6 @@ class CandorRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = []
-        text = text.translate(PLAIN_SEPARATORS)
         for pattern, compiled in self._compiled:
             for match in compiled.finditer(text):
                 start, end = match.span("value") if "value" in compiled.groupindex else match.span()

@@ -141,11 +141,14 @@ class PhoneNumberRecognizer(CandorRecognizer):
     LINKING_WORDS = ("at", "on", "to", "via")
 
     def split_match(self, text: str, start: int, end: int, pattern: Pattern) -> list[tuple[int, int]]:
-        """Two numbers with only a slash or a space between them make one regex match:
-        "0161 496 0017/0161 496 0018". When the whole run is no phone number, it is cut where
-        both sides look like phone numbers on their own: at a slash, or at a space when both
-        sides have shapes only phone numbers take ("4111 1111 1111 1112" stays whole)."""
-        if self.score_match(text[start:end], pattern.score, text, start, end) is not None:
+        """A regex match that is no phone number as a whole may still hold one or two:
+        - two numbers with a slash or a space between them: "0161 496 0017/0161 496 0018".
+          It is cut where both sides look like phone numbers on their own: at a slash, or at a
+          space when both sides have shapes only phone numbers take ("4111 1111 1111 1112"
+          stays whole);
+        - a phone number and up to two small numbers typed after it: "call 024 971 50 30 2
+          times", "(08) 8747 6301 24/7". They are dropped."""
+        if self._is_candidate(text, start, end, pattern):
             return [(start, end)]
         for cut in _CUT.finditer(text, start, end):
             needed = 0.5 if "/" in cut.group() else 0.9
@@ -153,19 +156,17 @@ class PhoneNumberRecognizer(CandorRecognizer):
             scores = [self.score_match(text[a:b], pattern.score, text, a, b) for a, b in sides]
             if all(score is not None and score >= needed for score in scores):
                 return sides
-        return [(start, end)]
-
-    def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
-        """When the whole run is no phone number, drop up to two small numbers typed after
-        it: "call 024 971 50 30 2 times", "(08) 8747 6301 24/7" keep the phone number."""
         for _ in range(2):
-            if self.score_match(text[start:end], pattern.score, text, start, end) is not None:
-                break
             trailing = _TRAILING_SMALL_NUMBER.search(text, start, end)
             if trailing is None:
                 break
             end = trailing.start()
-        return start, end
+            if self._is_candidate(text, start, end, pattern):
+                break
+        return [(start, end)]
+
+    def _is_candidate(self, text: str, start: int, end: int, pattern: Pattern) -> bool:
+        return self.score_match(text[start:end], pattern.score, text, start, end) is not None
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
         international = bool(_INTERNATIONAL.match(value))
