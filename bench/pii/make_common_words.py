@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from guardrails.pii.recognizers import gazetteer  # noqa: E402
 from guardrails.pii.recognizers.first_names import FIRST_NAMES, fold  # noqa: E402
+from guardrails.pii.recognizers.lexicon import CHAT_WORDS  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -25,16 +26,7 @@ def main(argv: list[str]) -> int:
         print(f"word list {source} not found (apt-get install wamerican)", file=sys.stderr)
         return 2
     words = {fold(w) for w in source.read_text(encoding="utf-8").split() if w.islower() and w.isalpha()}
-    # Words rather than names in chat, missing from the dictionary as lower-case entries.
-    words |= set("ok okay pls thx lol hey hiya yo asap tbh btw idk omg wifi app email christmas xmas easter".split())
-    words |= set("iban atm dob pin ssn sku cvv cvc bic swift vat nino otp faq".split())
-    # Contractions typed without the apostrophe ("i dont want"): "Dont" is also a village.
-    words |= set(
-        """dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt couldnt shouldnt wouldnt
-        mustnt neednt im ive id youre youve youd theyre theyve weve thats whats wheres theres heres hows
-        lets aint ill""".split()
-    )
-    words |= set("halloween thanksgiving hanukkah ramadan diwali eid passover black friday cyber".split())
+    words |= CHAT_WORDS  # chat words, acronyms and apostrophe-less contractions
     entries = set(map(fold, FIRST_NAMES)) | set(map(fold, gazetteer.faker_first_names()))
     entries |= set(map(fold, gazetteer.faker_last_names()))
     for file_name in ("dist.male.first", "dist.female.first", "dist.all.last"):

@@ -36,6 +36,7 @@ import collections
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -50,6 +51,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_SYNTH = ROOT.parent / "shared" / "datasets" / "presidio_synth" / "synth_dataset_v2.json"
 SYNTH = Path(os.environ.get("PRESIDIO_SYNTH", DEFAULT_SYNTH))
 RETAIL = HERE / "retail_chat.jsonl"
+TYPICAL = ROOT / "bench" / "nlu_dev.yml"  # customer messages written for the NLU dev set
 RESULTS = HERE / "results.md"
 
 TARGETS = (
@@ -69,6 +71,7 @@ GOLD_MAP = {"GPE": "LOCATION"}
 SPLIT_SEED_RANGE = range(1000)
 COVER = 0.8
 WARMUP = 20
+TYPICAL_ROUNDS = 3
 
 
 @dataclass
@@ -142,6 +145,19 @@ def load_retail() -> list[Record]:
     return records
 
 
+def load_typical() -> list[str]:
+    """Typical chat messages: the NLU dev set's examples, entity markup removed."""
+    import yaml
+
+    texts = []
+    for item in yaml.safe_load(TYPICAL.read_text(encoding="utf-8"))["nlu"]:
+        for line in (item.get("examples") or "").splitlines():
+            text = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
+            if text:
+                texts.append(text)
+    return texts
+
+
 # ---------------------------------------------------------------------------- engines
 
 
@@ -152,6 +168,22 @@ def candor_engine() -> Callable[[str], list[tuple[int, int, str]]]:
         return [(s.start, s.end, s.entity_type) for s in analyze_text(text)]
 
     return run
+
+
+def candor_engine_without_shortcut() -> Callable[[str], list[tuple[int, int, str]]]:
+    """Candor with every message sent through NER (no plain-word shortcut), for comparison."""
+    from guardrails.pii.engine import nlp_engine
+
+    run, engine = candor_engine(), nlp_engine()
+
+    def run_through_ner(text: str) -> list[tuple[int, int, str]]:
+        gate, engine.gate = engine.gate, None
+        try:
+            return run(text)
+        finally:
+            engine.gate = gate
+
+    return run_through_ner
 
 
 def presidio_engine() -> Callable[[str], list[tuple[int, int, str]]]:
@@ -189,6 +221,25 @@ def predict(name: str, run: Callable, records: list[Record]) -> list[Prediction]
         if index % step == 0 or index == len(records):
             print(f"  {name}: {index}/{len(records)}", file=sys.stderr, flush=True)
     return out
+
+
+def time_interleaved(
+    engines: dict[str, Callable], texts: list[str], rounds: int, label: str
+) -> dict[str, list[float]]:
+    """Milliseconds per message for each engine, the engines taking turns on each message
+    (so a slow spell of the machine hits them alike)."""
+    for run in engines.values():
+        for text in texts[:WARMUP]:
+            run(text)
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    for round_number in range(1, rounds + 1):
+        for text in texts:
+            for name, run in engines.items():
+                started = time.perf_counter()
+                run(text)
+                times[name].append((time.perf_counter() - started) * 1000)
+        print(f"  {label}: round {round_number}/{rounds}", file=sys.stderr, flush=True)
+    return times
 
 
 # ---------------------------------------------------------------------------- scoring
@@ -314,6 +365,47 @@ def table(title: str, ours: Tally, base: Tally, targets: tuple[str, ...], others
     return lines + [""]
 
 
+def latency_table(title: str, times: dict[str, list[float]], baseline: str) -> list[str]:
+    base = sorted(times[baseline])
+    lines = [
+        f"### {title}",
+        "",
+        f"| engine | median ms | p95 ms | median / {baseline} |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, samples in times.items():
+        ordered = sorted(samples)
+        p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+        lines.append(
+            f"| {name} | {fmt(statistics.median(ordered), 'ms')} | {fmt(p95, 'ms')} | "
+            f"{ratio(statistics.median(ordered), statistics.median(base))} |"
+        )
+    return lines + [""]
+
+
+def latency_section(runs: dict[str, Callable], retail: list[str]) -> list[str]:
+    """Per-message latency on typical chat messages and on the PII-dense retail lines, with
+    Candor also run with every message sent through NER, the engines taking turns."""
+    engines = {
+        "Candor": runs["Candor"],
+        "Candor, every message through NER": candor_engine_without_shortcut(),
+        "presidio defaults": runs["presidio defaults"],
+    }
+    typical = load_typical()
+    lines = [
+        "## Latency, engines taking turns on each message",
+        "",
+        f"Each message is analysed by each engine in turn, {TYPICAL_ROUNDS} rounds. Typical messages: "
+        f"the {len(typical)} customer messages of `bench/nlu_dev.yml` (entity markup removed); most are "
+        "plain words, which skip NER (`guardrails/pii/plain_words.py`). Retail lines: the benchmark's "
+        "retail set, where most lines carry personal data.",
+        "",
+    ]
+    for title, texts in (("typical chat messages", typical), ("retail chat lines", retail)):
+        lines += latency_table(title, time_interleaved(engines, texts, TYPICAL_ROUNDS, title), "presidio defaults")
+    return lines
+
+
 def write_errors(path: Path, records: list[Record], predictions: list[Prediction]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for record, prediction in zip(records, predictions):
@@ -388,10 +480,10 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
 
-    predictions = {}
+    runs, predictions = {}, {}
     for name, factory in (("Candor", candor_engine), ("presidio defaults", presidio_engine)):
         print(f"loading {name} ...", file=sys.stderr, flush=True)
-        run = factory()
+        run = runs[name] = factory()
         predictions[name] = (predict(name + " synth", run, synth), predict(name + " retail", run, retail))
 
     (ours_synth, ours_retail), (base_synth, base_retail) = (
@@ -442,6 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for title, records, ours, base, targets in sections:
         lines += table(title, score(records, ours, targets), score(records, base, targets), targets, others)
+    lines += latency_section(runs, [r.text for r in retail])
     report = "\n".join(lines)
     print(report)
     RESULTS.write_text(report, encoding="utf-8")

@@ -18,6 +18,7 @@ import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
 
+from guardrails.pii.plain_words import PlainWordGate, load_gate
 from guardrails.pii.settings import ModelSettings, PiiConfigError
 
 
@@ -45,8 +46,9 @@ def load_pipeline(path: Path, keep_pipes: Sequence[str]) -> spacy.language.Langu
 class TrimmedSpacyNlpEngine(SpacyNlpEngine):
     """presidio NLP engine over a trimmed pipeline, with lower-cased words for lemmas.
 
-    Text without a letter cannot hold a name or a place, so it only gets tokenised.
-    spaCy sees all-caps words title-cased (see ``soften_capitals``).
+    Text without a letter, or made only of plain dictionary words (``plain_words.py``),
+    holds nothing NER could find, so it only gets tokenised. spaCy sees all-caps words
+    title-cased (see ``soften_capitals``).
     """
 
     engine_name = "spacy-trimmed"
@@ -63,14 +65,21 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self.model = model
+        self.gate: PlainWordGate | None = None
 
     def load(self) -> None:
         path = model_path(self.model.package, self.model.directory)
         self.nlp = {"en": load_pipeline(path, self.model.keep_pipes)}
+        self.gate = load_gate(self.model.plain_words)
+
+    def needs_ner(self, text: str) -> bool:
+        if not any(ch.isalpha() for ch in text):
+            return False
+        return self.gate is None or self.gate.needs_ner(text)
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         nlp = self.nlp[language]
-        if not any(ch.isalpha() for ch in text):
+        if not self.needs_ner(text):
             return self._doc_to_nlp_artifact(nlp.make_doc(text), language)
         return self._doc_to_nlp_artifact(nlp(soften_capitals(text)), language)
 

@@ -45,6 +45,7 @@ class ModelSettings:
     keep_pipes: tuple[str, ...]
     ner_labels: Mapping[str, str]
     ner_score: float
+    plain_words: Path | None = None  # word list for skipping NER (plain_words.py); None: never skip
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def _parse(raw: Mapping[str, Any], path: Path) -> PiiSettings:
             keep_pipes=tuple(model.get("keep_pipes") or ("ner",)),
             ner_labels=dict(model.get("ner_labels") or {}),
             ner_score=float(model.get("ner_score", 0.85)),
+            plain_words=Path(model["plain_words"]) if model.get("plain_words") else None,
         ),
         context=ContextSettings(**(raw.get("context") or {})),
         default_threshold=float(raw.get("default_threshold", 0.5)),

@@ -249,3 +249,16 @@ US_STATE_CODES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY"
     " NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).split()
+
+# Words of chat that a dictionary lacks as lower-case entries: chat shorthand, retail and
+# banking acronyms, contractions typed without the apostrophe ("i dont want"), holidays.
+CHAT_WORDS = frozenset(
+    """
+    ok okay pls thx lol hey hiya yo asap tbh btw idk omg wifi app email christmas xmas easter
+    iban atm dob pin ssn sku cvv cvc bic swift vat nino otp faq
+    dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt couldnt shouldnt wouldnt
+    mustnt neednt im ive id youre youve youd theyre theyve weve thats whats wheres theres heres hows
+    lets aint ill
+    halloween thanksgiving hanukkah ramadan diwali eid passover black friday cyber
+    """.split()
+)
