@@ -7,6 +7,8 @@ Data:
 - ``retail_chat.jsonl`` beside this file: chat lines from this shop, fake data, with gold
   spans, including lines that must not be masked (weekdays, products, order numbers).
 
+Every set is also run lower-cased, as customers often type in chat (same gold spans).
+
 Rules (DESIGN.md): a gold span is caught when >= 80% of its characters are covered by
 predicted spans of any type. Gold labels are mapped to ours (GPE -> LOCATION). Types we
 do not target (ORGANIZATION, TITLE, NRP, AGE, DATE_TIME, DOMAIN_NAME, US_DRIVER_LICENSE)
@@ -143,6 +145,14 @@ def load_retail() -> list[Record]:
                 Record(item["text"], [(s["start"], s["end"], s["entity_type"]) for s in item["spans"]])
             )
     return records
+
+
+def lower_cased(records: list[Record]) -> list[Record]:
+    """The same records typed in lower case; the gold offsets hold because lengths do."""
+    lowered = [Record(r.text.lower(), r.gold, r.template) for r in records]
+    if any(len(a.text) != len(b.text) for a, b in zip(records, lowered)):
+        raise SystemExit("lower-casing changed a text's length: gold offsets would not hold")
+    return lowered
 
 
 def load_typical() -> list[str]:
@@ -480,45 +490,46 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
 
+    # Each set also lower-cased, as customers often type: same gold offsets (lower() keeps lengths here).
+    views = {"synth": synth, "retail": retail, "synth lower": lower_cased(synth), "retail lower": lower_cased(retail)}
     runs, predictions = {}, {}
     for name, factory in (("Candor", candor_engine), ("presidio defaults", presidio_engine)):
         print(f"loading {name} ...", file=sys.stderr, flush=True)
         run = runs[name] = factory()
-        predictions[name] = (predict(name + " synth", run, synth), predict(name + " retail", run, retail))
+        predictions[name] = {view: predict(f"{name} {view}", run, records) for view, records in views.items()}
 
-    (ours_synth, ours_retail), (base_synth, base_retail) = (
-        predictions["Candor"],
-        predictions["presidio defaults"],
-    )
+    ours, base = predictions["Candor"], predictions["presidio defaults"]
     pick = lambda items, idx: [items[i] for i in idx]  # noqa: E731
     others = {label for r in synth for *_, label in r.gold} - set(TARGETS)
     retail_targets = TARGETS + EXTRA_TARGETS
+    retail_title = "retail chat lines (bench/pii/retail_chat.jsonl)"
     if args.tuning_only:
-        for title, records, ours, base, targets in (
-            ("presidio_synth, tuning templates", synth, ours_synth, base_synth, TARGETS),
-            ("retail chat lines (bench/pii/retail_chat.jsonl)", retail, ours_retail, base_retail, retail_targets),
-        ):
-            print("\n".join(table(title, score(records, ours, targets), score(records, base, targets), targets, others)))
-        print_tuning_errors(synth, ours_synth, set(args.tuning_misses), args.tuning_false_alarms)
+        sections = [
+            ("presidio_synth, tuning templates", "synth", None, TARGETS),
+            (retail_title, "retail", None, retail_targets),
+            ("presidio_synth, tuning templates, lower-cased", "synth lower", None, TARGETS),
+            (retail_title + ", lower-cased", "retail lower", None, retail_targets),
+        ]
+    else:
+        sections = [
+            ("presidio_synth, held-out templates (not used for tuning)", "synth", held, TARGETS),
+            ("presidio_synth, tuning templates", "synth", tune, TARGETS),
+            ("presidio_synth, all 1,500 sentences", "synth", None, TARGETS),
+            (retail_title, "retail", None, retail_targets),
+            ("presidio_synth, held-out templates, lower-cased", "synth lower", held, TARGETS),
+            ("presidio_synth, tuning templates, lower-cased", "synth lower", tune, TARGETS),
+            (retail_title + ", lower-cased", "retail lower", None, retail_targets),
+        ]
+    tables = []
+    for title, view, index, targets in sections:
+        records, ours_view, base_view = views[view], ours[view], base[view]
+        if index is not None:
+            records, ours_view, base_view = pick(records, index), pick(ours_view, index), pick(base_view, index)
+        tables += table(title, score(records, ours_view, targets), score(records, base_view, targets), targets, others)
+    if args.tuning_only:
+        print("\n".join(tables))
+        print_tuning_errors(synth, ours["synth"], set(args.tuning_misses), args.tuning_false_alarms)
         return 0
-    sections = [
-        (
-            "presidio_synth, held-out templates (not used for tuning)",
-            pick(synth, held),
-            pick(ours_synth, held),
-            pick(base_synth, held),
-            TARGETS,
-        ),
-        (
-            "presidio_synth, tuning templates",
-            pick(synth, tune),
-            pick(ours_synth, tune),
-            pick(base_synth, tune),
-            TARGETS,
-        ),
-        ("presidio_synth, all 1,500 sentences", synth, ours_synth, base_synth, TARGETS),
-        ("retail chat lines (bench/pii/retail_chat.jsonl)", retail, ours_retail, base_retail, retail_targets),
-    ]
     lines = [
         "# PII benchmark: Candor vs presidio defaults",
         "",
@@ -532,15 +543,14 @@ def main(argv: list[str] | None = None) -> int:
         "30-70% of its spans in each half).",
         "",
     ]
-    for title, records, ours, base, targets in sections:
-        lines += table(title, score(records, ours, targets), score(records, base, targets), targets, others)
+    lines += tables
     lines += latency_section(runs, [r.text for r in retail])
     report = "\n".join(lines)
     print(report)
     RESULTS.write_text(report, encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     if args.errors:
-        write_errors(args.errors, pick(synth, tune) + retail, pick(ours_synth, tune) + ours_retail)
+        write_errors(args.errors, pick(synth, tune) + retail, pick(ours["synth"], tune) + ours["retail"])
         print(f"wrote tuning-half errors to {args.errors}", file=sys.stderr)
     return 0
 

@@ -31,6 +31,7 @@ _STRONG_CUES = (
     r"my name is|my name's|name is|name's|names are|name\s*:|first name is|last name is|surname is|"
     r"full name is|maiden name is|i go by|goes by|under the name(?: of)?|in the name of|signed|"
     r"account holder is|cardholder is|card holder is|cardholder name is|recipient is|addressed to|"
+    r"name on (?:the )?(?:account|card)(?: is)?|"
     r"name\?(?:[ \t]+\p{L}+:)?"
 )
 # Verbs whose subject or agent is a person: "X lives in", "says X", "directed by X", "add X as".

@@ -68,7 +68,19 @@ _USPS = (
     "Wall Way Ways Well Wells Wharf Wynd Yard"
 ).split()
 _SUFFIX = rf"(?i:{_alternation(_USPS)})\b\.?"
-_LOWER_SUFFIX = r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|way|place)\b\.?"
+_LOWER_SUFFIX = (
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|way|place|"
+    r"parkway|pkwy|highway|hwy|mews|grove|gardens|plaza)\b\.?"
+)
+# Typed in lower case without a house number, only these read as streets (with address context).
+_LOWER_STRONG_SUFFIX = r"(?:street|road|avenue|lane|boulevard|crescent|terrace)\b"
+# ... and not after words that describe a street rather than name it ("the wrong street").
+_NOT_LOWER_STREET = (
+    r"(?:wrong|right|same|next|other|busy|quiet|correct|different|whole|entire|nearest|local|main|empty|dark|"
+    r"long|narrow|wide|end|side|back|front|old|new|this|that)\b"
+)
+# Words right before a lower-case "via roma 5" that say an address follows ("ship via dhl 2" does not).
+_ADDRESS_CUE = r"(?:address(?:[ \t]+is)?[ \t]*:?|live[sd]?[ \t]+(?:on|at|in)|moved[ \t]+to|(?:ship|send|deliver)(?:[ \t]+it)?[ \t]+to)"
 # Without a house number only these read as streets on their own ...
 _STRONG = (
     "Street St Road Rd Avenue Ave Lane Boulevard Blvd Crescent Terrace Close Mews Grove Highway Parkway Hwy"
@@ -94,7 +106,7 @@ _LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]
 
 # Flat or suite, then city / state / country / postcode lines.
 _UNIT = r"(?:,?[ \t]*\n?[ \t]*(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
-_ZIPISH = r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{3,6}(?:[ -]\d{2,4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+_ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{3,6}(?:[ -]\d{2,4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
 _SHORT_LOWER = (
     r"(?!(?:and|the|for|but|not|you|are|was|can|any|our|its|his|her|who|how|why|now|yet|all|out|off|one|"
     r"two|too|per|via|etc|pls|thx|plz|ok|or|so|to|in|on|at|by|of|is|it|as|be|we|me|my|he|do|if|no|up|us|"
@@ -125,8 +137,18 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern(
             "number, lower-case name, street type",
-            rf"{_START}{_NUM}[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_LOWER_SUFFIX}{_TAIL}",
+            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_LOWER_SUFFIX}{_TAIL}",
             0.55,
+        ),
+        Pattern(
+            "lower-case name, street type",
+            rf"{_START}(?!{_NOT_LOWER_STREET}){_LOWER}(?:[ \t]+{_LOWER})?[ \t]+{_LOWER_STRONG_SUFFIX}{_TAIL}",
+            0.3,
+        ),
+        Pattern(
+            "address cue, lower-case via, number",
+            rf"(?<={_ADDRESS_CUE}[ \t]+)via[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_NUM}\b{_TAIL}",
+            0.6,
         ),
         Pattern(
             "european street word, number",
@@ -160,8 +182,9 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern(
             "us military",
-            r"\b(?:(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}|(?:USNS|USNV|USS|USCGC)[ \t]+\p{Lu}[\p{L}'’-]+)"
-            r"[ \t]*,?\s*[ADF]PO[ \t]+A[AEP][ \t]+\d{5}",
+            # any case: the APO/FPO/DPO line makes the shape specific enough
+            r"\b(?i:(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}|(?:USNS|USNV|USS|USCGC)[ \t]+\p{L}[\p{L}'’-]+)"
+            r"[ \t]*,?\s*(?i:[ADF]PO[ \t]+A[AEP])[ \t]+\d{5}",
             0.9,
         ),
         Pattern(

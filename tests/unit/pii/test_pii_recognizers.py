@@ -75,6 +75,16 @@ def _covering(text: str, value: str, entity: str) -> bool:
             "STREET_ADDRESS",
         ),  # US military
         ("I live on Sample Road", "Sample Road", "STREET_ADDRESS"),  # street without a number
+        # Typed in lower case, as chat often is:
+        ("i live on sample road", "sample road", "STREET_ADDRESS"),  # no number, address context
+        (
+            "flat 3, 45 sample road, bristol bs1 5tr is where i live now",
+            "flat 3, 45 sample road, bristol bs1 5tr",
+            "STREET_ADDRESS",
+        ),  # flat first, postcode after the town
+        ("ship to 1600 example parkway", "1600 example parkway", "STREET_ADDRESS"),  # a longer street type
+        ("the billing address is via esempio 5, 00100 roma", "via esempio 5, 00100", "STREET_ADDRESS"),
+        ("meet me at psc 1437, box 3833 apo aa 66791", "psc 1437, box 3833 apo aa 66791", "STREET_ADDRESS"),
         ("my postcode is M1 1AE", "M1 1AE", "ZIP_CODE"),  # UK postcode
         ("zip code 90210", "90210", "ZIP_CODE"),  # bare ZIP with "zip" context
         ("Springfield, IL 62704", "62704", "ZIP_CODE"),  # ZIP after a US state code
@@ -86,6 +96,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
             "PERSON",
         ),  # after a title
         ("Name: Oliver Demoson", "Oliver Demoson", "PERSON"),  # form-style cue
+        ("refund to my iban please, name on account carol fakename", "carol fakename", "PERSON"),
         ("They had 3: Sophie, Lukas and Agnieszka.", "Agnieszka", "PERSON"),  # known given name
         ("They had 3: Efimiya, Mary and Ariana.", "Efimiya", "PERSON"),  # unknown name in a list of names
         ("they had 3: leonti, pamela and brian.", "leonti", "PERSON"),  # same, all lower case
@@ -169,6 +180,9 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "sort code 12-34-56",  # six digits in pairs with dashes
         "Where is ORD-10042?",  # order reference
         "Call me on Monday about the order status",  # weekday after "call"
+        "you delivered it to the wrong street",  # a street described, not named
+        "please ship via dhl 2 days",  # "via" a carrier, not a street
+        "the shop on high street was closed",  # a street word without address context
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
