@@ -114,6 +114,20 @@ def given_names_with_words() -> frozenset[str]:
     return frozenset(f for f in map(fold, _given_name_sources()) if len(f) >= 3 and f not in STOPWORDS)
 
 
+# How many of the census lists' most frequent given names and surnames (the files are in
+# frequency order) count as names next to each other even when they are English words.
+FREQUENT_NAMES = 300
+
+
+@functools.cache
+def frequent_name_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    """The most frequent given names and surnames, English words included ("john", "smith"):
+    trusted as a pair ("john smith"), never alone."""
+    given = census_names("dist.male.first")[:FREQUENT_NAMES] + census_names("dist.female.first")[:FREQUENT_NAMES]
+    family = census_names("dist.all.last")[:FREQUENT_NAMES]
+    return frozenset(map(fold, given)) - STOPWORDS, frozenset(map(fold, family))
+
+
 @functools.cache
 def surnames() -> frozenset[str]:
     sources = census_names("dist.all.last") + faker_last_names()
@@ -158,6 +172,11 @@ def is_given_name_or_word(word: str) -> bool:
 
 def is_surname(word: str) -> bool:
     return fold(word.strip(".,'’")) in surnames()
+
+
+def is_frequent_name_pair(given: str, family: str) -> bool:
+    frequent_given, frequent_family = frequent_name_pairs()
+    return fold(given.strip(".,'’")) in frequent_given and fold(family.strip(".,'’")) in frequent_family
 
 
 def is_place(phrase: str) -> bool:

@@ -20,7 +20,13 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import CandorRecognizer
 from guardrails.pii.recognizers.first_names import is_first_name
-from guardrails.pii.recognizers.gazetteer import common_words, is_given_name, is_given_name_or_word, is_surname
+from guardrails.pii.recognizers.gazetteer import (
+    common_words,
+    is_frequent_name_pair,
+    is_given_name,
+    is_given_name_or_word,
+    is_surname,
+)
 from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
 
 # A name word in any case: letters, inner apostrophes and hyphens ("o'neil-smith"), or an initial.
@@ -59,6 +65,8 @@ _NEVER_NAMES = (
     # chat interjections spaCy sometimes reads as a name at the start of a line: "nah i'm good"
     | frozenset("nah nope yeah yep yup yes no hmm hm uh um oh ah aw ugh meh wow hey hi hello hiya thanks thx cheers pls lol".split())
 )
+_COLOURS = frozenset("green brown black white gray grey gold silver rose pink red blue".split())
+_VERB_NAMES = frozenset("mark bill rob sue pat jack chase wade drew grant will may can".split())  # "mark price as paid"
 # "the Dyson", "my Kindle", "a Lego set": after these a capitalised word is a brand or product.
 _DETERMINERS = frozenset("the a an my your our this that these those their its".split())
 _PREVIOUS_WORD = re.compile(r"([\p{L}']+)[ \t]+$")
@@ -251,8 +259,16 @@ class PersonRecognizer(CandorRecognizer):
         if not words:
             return None
         if not is_given_name(words[0].group()):
-            # "frank becker", "Maria Velasco": a given name that is also a word, before a surname.
-            pair = len(words) > 1 and is_given_name_or_word(words[0].group()) and is_surname(words[1].group())
+            # "frank becker", "Maria Velasco": a given name that is also a word, before a surname;
+            # "john smith": both among the most frequent names, though both are words (not colours:
+            # "olive green", "hazel brown").
+            pair = len(words) > 1 and (
+                is_given_name_or_word(words[0].group())
+                and is_surname(words[1].group())
+                or is_frequent_name_pair(words[0].group(), words[1].group())
+                and _bare(words[0].group()) not in _VERB_NAMES
+                and _bare(words[1].group()) not in _COLOURS
+            )
             if not pair or _bare(words[0].group()) in _NEVER_NAMES:
                 return None
         surname_follows = not lower_case and len(words) > 1 and is_surname(words[-1].group())

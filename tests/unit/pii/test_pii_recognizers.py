@@ -109,6 +109,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("Ravil G Yefimov signed for it", "Ravil G Yefimov", "PERSON"),  # middle initial without a dot
         ("follow up with benjamin a seiler", "benjamin a seiler", "PERSON"),  # lower case, middle initial
         ("the parcel is for aline egger, thanks", "aline egger", "PERSON"),  # given name that is a word + surname
+        ("please ask john smith to call me", "john smith", "PERSON"),  # frequent names, both also words
         ("Please ask Maria Velasco to sign", "Maria Velasco", "PERSON"),  # same, capitalised
         ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
         ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
@@ -181,6 +182,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "Where is ORD-10042?",  # order reference
         "Call me on Monday about the order status",  # weekday after "call"
         "you delivered it to the wrong street",  # a street described, not named
+        "can you mark price as paid",  # a given name used as a verb before a surname word
+        "i want the olive green jacket",  # a given name before a colour
         "please ship via dhl 2 days",  # "via" a carrier, not a street
         "the shop on high street was closed",  # a street word without address context
     ],
