@@ -187,11 +187,8 @@ def candor_engine_without_shortcut() -> Callable[[str], list[tuple[int, int, str
     run, engine = candor_engine(), nlp_engine()
 
     def run_through_ner(text: str) -> list[tuple[int, int, str]]:
-        gate, engine.gate = engine.gate, None
-        try:
+        with engine.every_message_through_ner():
             return run(text)
-        finally:
-            engine.gate = gate
 
     return run_through_ner
 
