@@ -38,7 +38,6 @@ import collections
 import json
 import os
 import random
-import re
 import statistics
 import sys
 import time
@@ -159,10 +158,12 @@ def load_typical() -> list[str]:
     """Typical chat messages: the NLU dev set's examples, entity markup removed."""
     import yaml
 
+    from guardrails.pii.scan import without_annotations
+
     texts = []
     for item in yaml.safe_load(TYPICAL.read_text(encoding="utf-8"))["nlu"]:
         for line in (item.get("examples") or "").splitlines():
-            text = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
+            text = without_annotations(line.strip().removeprefix("- "))
             if text:
                 texts.append(text)
     return texts

@@ -106,7 +106,7 @@ def context_score(
     positive, negative = tuple(positive), tuple(negative)
     near_positive = nearest_phrase(phrase_matcher(positive), window)
     near_negative = nearest_phrase(phrase_matcher(negative), window, same_sentence=True)
-    if _word_before(window) in linking:
+    if linking and _word_before(window) in linking:
         near_negative = None
     if near_negative is not None and near_positive == nearest_phrase(compound_matcher(negative, positive), window):
         near_positive = None  # the nearest positive word is the second half of "order number"

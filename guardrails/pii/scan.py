@@ -26,6 +26,11 @@ _BLOCK_START = re.compile(r"[|>][+-]?\d*[ \t]*$")
 _FLOW_KEY = re.compile(r"([{\[,][ \t]*)[\w.-]+:[ \t]+")
 
 
+def without_annotations(example: str) -> str:
+    """An NLU example as the customer typed it: "[Leeds](city)" -> "Leeds"."""
+    return _ANNOTATION.sub(r"\1", example)
+
+
 @dataclass(frozen=True)
 class Finding:
     """Personal data at ``path:line``: ``text`` is the value, ``snippet`` the line masked."""
@@ -86,7 +91,7 @@ def training_text(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
             continue
         if value.lstrip().startswith(("{", "[")):
             value = _FLOW_KEY.sub(r"\1", value).strip("{}[] \t")  # {id: P001, name: Tent} -> P001, Tent
-        text = _ANNOTATION.sub(r"\1", value).strip().strip("\"'")
+        text = without_annotations(value).strip().strip("\"'")
         if text:
             yield number, text
 

@@ -66,7 +66,8 @@ _NEVER_NAMES = (
     | frozenset("nah nope yeah yep yup yes no hmm hm uh um oh ah aw ugh meh wow hey hi hello hiya thanks thx cheers pls lol".split())
 )
 _COLOURS = frozenset("green brown black white gray grey gold silver rose pink red blue".split())
-_VERB_NAMES = frozenset("mark bill rob sue pat jack chase wade drew grant will may can".split())  # "mark price as paid"
+# ("will", "may" and "can" are function words, never among the frequent given names)
+_VERB_NAMES = frozenset("mark bill rob sue pat jack chase wade drew grant".split())  # "mark price as paid"
 # "the Dyson", "my Kindle", "a Lego set": after these a capitalised word is a brand or product.
 _DETERMINERS = frozenset("the a an my your our this that these those their its".split())
 _PREVIOUS_WORD = re.compile(r"([\p{L}']+)[ \t]+$")
