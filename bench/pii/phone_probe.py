@@ -80,6 +80,15 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "Jane Example\n12 Example Street\nSpringfield, IL 62704\n{}\nUSA",
         "Ship to:\nFlat 3, 4 Sample Road\nLondon N1 9GU\n{}",
     ),
+    # details pasted without labels: the number alone next to a name, email or address
+    "contact-block": (
+        "Jane Example, {}, jane@example.com",
+        "Jane Example\njane.example@example.com\n{}",
+        "Jane Example ({})",
+        "{}\nJane Example",
+        "Jane Example | {} | 12 Example Street, Springfield",
+        "Jane Example - {}",
+    ),
 }
 
 
@@ -149,7 +158,15 @@ def phone_cases(locales: list[str], per_locale: int, seed: int) -> list[tuple[Ca
 
 # ---------------------------------------------------------------------------- false alarms
 
-NEUTRAL_FRAMES = ("It's {}", "{} - is that right?", "I noted {} yesterday.", "See {}\nThanks")
+NEUTRAL_FRAMES = (
+    "It's {}",
+    "{} - is that right?",
+    "I noted {} yesterday.",
+    "See {}\nThanks",
+    # next to a name or an address, where a bare number alone in its field reads as a phone
+    "Jane Example, {}",
+    "Jane Example\n12 Example Street\n{}",
+)
 # Order, invoice and parcel references stand next to their own word, and so may a sentence end.
 REFERENCE_KIND = "reference (its word)"
 REFERENCE_FRAMES = (
@@ -332,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--misses", type=int, default=40, help="misses and false alarms to list")
     parser.add_argument("--locale", action="append", help="only these locales (repeatable)")
+    parser.add_argument("--lower", action="store_true", help="lower-case every case (as typed in a hurry)")
     args = parser.parse_args(argv)
 
     from guardrails.pii.settings import settings
@@ -344,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
             assert kind.startswith("context") == bool(words & phone_words), (kind, frame)
 
     run = candor_engine()
+    if args.lower:
+        as_typed = run
+
+        def run(text: str) -> list[tuple[int, int, str]]:
+            return as_typed(text.lower())  # frames and numbers are ASCII: offsets hold
+
     locales = args.locale or phone_locales()
     cases = phone_cases(locales, args.per_locale, args.seed)
     print(f"{len(locales)} locales, {len(cases)} phone cases", file=sys.stderr)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
+from guardrails.pii.contact_block import raise_in_contact_blocks
 from guardrails.pii.context import WordContextEnhancer
 from guardrails.pii.nlp import TrimmedSpacyNlpEngine
 from guardrails.pii.offline import make_tldextract_offline
@@ -87,13 +88,13 @@ def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]
     allowed = _allow_list()
     # An allowed value shields the words inside it too ("Sophie Lang" allowed: not "Lang" alone).
     shields = [(r.start, r.end) for r in results if text[r.start : r.end].casefold() in allowed]
-    spans = [
+    candidates = [
         Span(r.start, r.end, r.entity_type, r.score)
         for r in results
-        if r.score >= config.threshold(r.entity_type)
-        and not any(start <= r.start and r.end <= end for start, end in shields)
+        if not any(start <= r.start and r.end <= end for start, end in shields)
     ]
-    return resolve_overlaps(spans)
+    candidates = raise_in_contact_blocks(plain, candidates, config.contact_block, config.threshold)
+    return resolve_overlaps(s for s in candidates if s.score >= config.threshold(s.entity_type))
 
 
 def mask_text(

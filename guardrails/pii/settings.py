@@ -39,6 +39,17 @@ class ContextSettings:
 
 
 @dataclass(frozen=True)
+class ContactBlockSettings:
+    """A low-scoring candidate alone in its field next to a confident detection is raised
+    (contact_block.py); an empty ``entities`` turns the step off."""
+
+    entities: tuple[str, ...] = ()
+    next_to: tuple[str, ...] = ()
+    min_score: float = 0.3
+    score: float = 0.5
+
+
+@dataclass(frozen=True)
 class ModelSettings:
     package: str
     directory: str
@@ -58,6 +69,7 @@ class ScanSettings:
 class PiiSettings:
     model: ModelSettings
     context: ContextSettings
+    contact_block: ContactBlockSettings
     default_threshold: float
     thresholds: Mapping[str, float]
     recognizers: tuple[RecognizerSettings, ...]
@@ -97,6 +109,15 @@ def _words(value: Any) -> tuple[str, ...] | None:
     return tuple(str(word).lower() for word in value)
 
 
+def _contact_block(raw: Mapping[str, Any]) -> ContactBlockSettings:
+    return ContactBlockSettings(
+        entities=tuple(raw.get("entities") or ()),
+        next_to=tuple(raw.get("next_to") or ()),
+        min_score=float(raw.get("min_score", 0.3)),
+        score=float(raw.get("score", 0.5)),
+    )
+
+
 def _parse(raw: Mapping[str, Any], path: Path) -> PiiSettings:
     model = raw["model"]
     recognizers = tuple(
@@ -119,6 +140,7 @@ def _parse(raw: Mapping[str, Any], path: Path) -> PiiSettings:
             plain_words=Path(model["plain_words"]) if model.get("plain_words") else None,
         ),
         context=ContextSettings(**(raw.get("context") or {})),
+        contact_block=_contact_block(raw.get("contact_block") or {}),
         default_threshold=float(raw.get("default_threshold", 0.5)),
         thresholds={str(k): float(v) for k, v in (raw.get("thresholds") or {}).items()},
         recognizers=recognizers,

@@ -1,0 +1,72 @@
+"""A bare number in a block of someone's contact details is their phone number.
+
+The phone recognizer scores "59898347" low on its own: an order number looks the same, so
+it needs a word such as "call" or "mobile". Customers often paste their details without
+labels, though::
+
+    Jane Example
+    12 Example Street
+    Springfield, IL 62704
+    59898347
+
+or type "Jane Example, 59898347, jane@example.com". There the number stands alone in its
+field, right next to a name, an email or an address that was detected with confidence, and
+it is a phone number. This step raises such candidates to a score that passes the threshold.
+
+A field ends at a new line, a comma, a semicolon, a bracket, a slash, a bar, a colon or a
+spaced dash. "Jamie said 8009351 works for her" is no block: the number shares its field
+with words. A candidate next to a word like "order" has already lost its score to negative
+context and is not raised.
+
+Trade-off, by design: an order number typed on its own line under the customer's name is
+masked as a phone number in logs and analytics (the dialogue still reads it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+import regex as re
+
+from guardrails.pii.settings import ContactBlockSettings
+from guardrails.pii.spans import Span
+
+# Between a candidate and its neighbour: only separators, and at least one field break.
+_GAP = re.compile(r"[\s,;:|/()\[\]\-–—]*")
+_FIELD_BREAK = re.compile(r"[\n,;:|/()\[\]]|\s[-–—]\s")
+# On the candidate's other side its field ends (or starts): text edge, break, sentence end.
+_FIELD_END = re.compile(r"[ \t]*(?:$|[\n,;:|/()\[\]]|[-–—][ \t]|[.!?](?:\s|$))")
+_FIELD_START = re.compile(r"(?:^|[\n,;:|/()\[\]]|[ \t][-–—])[ \t]*$")
+
+
+def raise_in_contact_blocks(
+    text: str, spans: Sequence[Span], settings: ContactBlockSettings, threshold: Callable[[str], float]
+) -> list[Span]:
+    """``spans`` with each low-scoring candidate of ``settings.entities`` that stands alone in
+    its field, next to a ``settings.next_to`` span at or above its ``threshold``, raised to
+    ``settings.score``. Offsets index ``text``."""
+    neighbours = [s for s in spans if s.entity_type in settings.next_to and s.score >= threshold(s.entity_type)]
+    return [
+        replace(span, score=settings.score)
+        if span.entity_type in settings.entities
+        and settings.min_score <= span.score < settings.score
+        and _stands_alone_next_to(text, span, neighbours)
+        else span
+        for span in spans
+    ]
+
+
+def _stands_alone_next_to(text: str, candidate: Span, neighbours: Iterable[Span]) -> bool:
+    for neighbour in neighbours:
+        if neighbour.end <= candidate.start and _is_gap(text[neighbour.end : candidate.start]):
+            if _FIELD_END.match(text, candidate.end):
+                return True
+        elif candidate.end <= neighbour.start and _is_gap(text[candidate.end : neighbour.start]):
+            if _FIELD_START.search(text, 0, candidate.start):
+                return True
+    return False
+
+
+def _is_gap(between: str) -> bool:
+    return bool(_GAP.fullmatch(between)) and bool(_FIELD_BREAK.search(between))
