@@ -13,13 +13,14 @@ or type "Jane Example, 59898347, jane@example.com". There the number stands alon
 field, right next to a name, an email or an address that was detected with confidence, and
 it is a phone number. This step raises such candidates to a score that passes the threshold.
 
-A field ends at a new line, a comma, a semicolon, a bracket, a slash, a bar, a colon or a
-spaced dash. "Jamie said 8009351 works for her" is no block: the number shares its field
-with words. A candidate next to a word like "order" has already lost its score to negative
-context and is not raised.
+A field ends at a new line, a tab, a comma, a semicolon, a bracket, a slash, a bar, a
+colon, a spaced dash or the end of a sentence; a line holding just a name and a number
+("Nora Example 59898347") counts too. "Jamie said 8009351 works for her" is no block: the
+number shares its field with words. A candidate next to a word like "order" has already
+lost its score to negative context and is not raised.
 
-Trade-off, by design: an order number typed on its own line under the customer's name is
-masked as a phone number in logs and analytics (the dialogue still reads it).
+Trade-off, by design: an order number or a postcode typed alone next to the customer's
+name is masked as a phone number in logs and analytics (the dialogue still reads it).
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ from guardrails.pii.settings import ContactBlockSettings
 from guardrails.pii.spans import Span
 
 # Between a candidate and its neighbour: only separators, and at least one field break.
-_GAP = re.compile(r"[\s,;:|/()\[\]\-–—]*")
-_FIELD_BREAK = re.compile(r"[\n,;:|/()\[\]]|\s[-–—]\s")
+# A tab parts fields pasted from a spreadsheet; a sentence end parts "from Struer. 28080139".
+_GAP = re.compile(r"[\s,;:|/()\[\].!?\-–—]*")
+_FIELD_BREAK = re.compile(r"[\n\t,;:|/()\[\]]|\s[-–—]\s|[.!?]\s")
 # On the candidate's other side its field ends (or starts): text edge, break, sentence end.
-_FIELD_END = re.compile(r"[ \t]*(?:$|[\n,;:|/()\[\]]|[-–—][ \t]|[.!?](?:\s|$))")
-_FIELD_START = re.compile(r"(?:^|[\n,;:|/()\[\]]|[ \t][-–—])[ \t]*$")
+_FIELD_END = re.compile(r"[ ]*(?:$|[\n\t,;:|/()\[\]]|[-–—][ \t]|[.!?](?:\s|$))")
+_FIELD_START = re.compile(r"(?:^|[\n\t,;:|/()\[\]]|[ \t][-–—]|[.!?]\s)[ ]*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:$|\n)")
 
 
 def raise_in_contact_blocks(
@@ -59,14 +63,16 @@ def raise_in_contact_blocks(
 
 def _stands_alone_next_to(text: str, candidate: Span, neighbours: Iterable[Span]) -> bool:
     for neighbour in neighbours:
-        if neighbour.end <= candidate.start and _is_gap(text[neighbour.end : candidate.start]):
-            if _FIELD_END.match(text, candidate.end):
+        first, second = sorted((neighbour, candidate), key=lambda span: span.start)
+        gap = text[first.end : second.start]
+        if first.end > second.start or not _GAP.fullmatch(gap):
+            continue
+        if not _FIELD_BREAK.search(gap):
+            # "Nora Johannessen 54974044": no break between them, but a line holding just the two
+            if _LINE_START.search(text, 0, first.start) and _LINE_END.match(text, second.end):
                 return True
-        elif candidate.end <= neighbour.start and _is_gap(text[candidate.end : neighbour.start]):
-            if _FIELD_START.search(text, 0, candidate.start):
-                return True
+        elif candidate is second and _FIELD_END.match(text, candidate.end):
+            return True
+        elif candidate is first and _FIELD_START.search(text, 0, candidate.start):
+            return True
     return False
-
-
-def _is_gap(between: str) -> bool:
-    return bool(_GAP.fullmatch(between)) and bool(_FIELD_BREAK.search(between))

@@ -73,6 +73,8 @@ _DETERMINERS = frozenset("the a an my your our this that these those their its".
 _PREVIOUS_WORD = re.compile(r"([\p{L}']+)[ \t]+$")
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "ful", "ous", "ive", "able", "ible", "less")
 _WORD_CHARS = "'’-"
+_TRAILING_PUNCTUATION = ",:;!?\"')]"
+_LEADING_PUNCTUATION = "\"'(["
 _WORDS = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\.?)")
 _NEIGHBOUR = re.compile(r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)")
@@ -362,6 +364,11 @@ class PersonRecognizer(CandorRecognizer):
         if not words or any(ch.isdigit() for w in words for ch in w.group()):
             return None
         start, end = words[0].start(), words[-1].end()
+        # Punctuation spaCy kept inside the entity is not part of the name: "Eli Iversen-Nielsen:".
+        while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
+            end -= 1
+        while start < end and text[start] in _LEADING_PUNCTUATION:
+            start += 1
         # Grow over capitalised words and initials on the same line ("Ella" + "H. Snider").
         while True:
             before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 40) : start])

@@ -43,6 +43,10 @@ def _phone_score(text: str, name_score: float = 0.85, number_score: float = 0.3)
         f"{NAME}: {NUMBER}.",
         f"{NUMBER}\n{NAME}",  # the number first, the name on the next line
         f"Details:\n{NUMBER}, {NAME}",
+        f"{NAME}\t{NUMBER}",  # pasted from a spreadsheet
+        f"Hi, I'm {NAME}. {NUMBER}",  # a sentence of its own
+        f"{NAME} {NUMBER}",  # a line holding just the two
+        f"Thanks\n{NAME} {NUMBER}\n",
     ],
 )
 def test_when_a_number_stands_alone_next_to_a_name_then_it_is_raised(text):
@@ -54,7 +58,7 @@ def test_when_a_number_stands_alone_next_to_a_name_then_it_is_raised(text):
     [
         f"{NAME} said {NUMBER} works for her",  # words between: no block
         f"{NAME}, {NUMBER} is my order",  # the number shares its field with words
-        f"{NAME} {NUMBER}",  # a space is no field break
+        f"Order for {NAME} {NUMBER}",  # a space is no field break, and the line holds more
         f"Call {NUMBER}\n{NAME}",  # words before it on its line
         f"{NAME}, see {NUMBER}",
     ],
@@ -122,3 +126,11 @@ def test_when_a_number_follows_a_postcode_line_then_the_address_stops_at_the_pos
     text = f"12 Example Street\nSpringfield, IL 62704\n{NUMBER}"
     streets = [text[s.start : s.end] for s in analyze_text(text) if s.entity_type == "STREET_ADDRESS"]
     assert streets == ["12 Example Street\nSpringfield, IL 62704"]
+
+
+def test_when_spacy_keeps_a_colon_in_a_name_then_the_span_ends_before_it():
+    # spaCy reads "Eli Example-Sample:" (colon included) as an ORG; the name ends at the colon,
+    # and the number after it is a field of its own
+    text = f"Eli Example-Sample: {NUMBER}"
+    spans = [(text[s.start : s.end], s.entity_type) for s in analyze_text(text)]
+    assert spans == [("Eli Example-Sample", "PERSON"), (NUMBER, "PHONE_NUMBER")]

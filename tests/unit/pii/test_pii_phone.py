@@ -29,6 +29,8 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("It's 915550142", "915550142"),  # nine digits typed together (Portuguese mobile shape)
         ("Jamie said 3155501420 works for her", "3155501420"),  # ten digits (Italian mobile shape)
         ("my cell 55501420 thanks", "55501420"),  # eight digits together: with a phone word
+        ("She can be reached at 55501420", "55501420"),  # a phone word's inflection
+        ("I texted 55501420 twice", "55501420"),
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
         ("It's 1 (555) 010-0199", "1 (555) 010-0199"),  # North American trunk 1 before the area code
