@@ -11,11 +11,15 @@ once in a frame without one ("It's {}", start or end of a line, inside an addres
 A number counts as caught when >= 80% of its characters are masked by a span of any type
 (``run.py``'s rule, imported from there); "as PHONE" counts spans of type PHONE_NUMBER only.
 
-The other half is a false-alarm probe: order numbers, prices, dates, times, years, Faker
+A third part puts numbers among other details of the same Faker locale (a name, an
+address, a town, an email: "Nora Example\t54974044", "{name}\n{address}\n{phone}"), as
+written and lower-cased, where other spans can cover the number or stand next to it.
+
+The false-alarm part: order numbers, prices, dates, times, years, Faker
 postcodes, cards, IBANs, SSNs, tracking and model numbers, quantities, in frames without a
 phone word. It counts how many get a PHONE_NUMBER span that touches the value.
 
-Usage: .venv/bin/python bench/pii/phone_probe.py [--per-locale N] [--misses N] [--seed S]
+Usage: .venv/bin/python bench/pii/phone_probe.py [--per-locale N] [--per-frame N] [--misses N] [--seed S] [--lower]
 """
 
 from __future__ import annotations
@@ -154,6 +158,84 @@ def phone_cases(locales: list[str], per_locale: int, seed: int) -> list[tuple[Ca
             kind = rng.choice(other_kinds)
             cases.append((place(rng.choice(FRAMES[kind]), value, locale, kind), method))
     return cases
+
+
+# ---------------------------------------------------------------------------- among other details
+
+# The number among a name, address, town, email or company of the same locale, the way
+# details are typed or pasted into a chat; most frames hold no phone word.
+MIXED_FRAMES = (
+    "{name}\n{address}\n{phone}",
+    "{company}\n{address}\n{phone}",
+    "{name}\n{phone}\n{email}",
+    "{name}, {phone}",
+    "{name}: {phone}",
+    "{name}\t{phone}",
+    "{name} {phone}",
+    "{name} ({city}) {phone}",
+    "{name} | {email} | {phone}",
+    "Send it to {name}, {address}, {phone}",
+    "Account holder {name}, {city}, {phone}",
+    "Hi, I'm {name} from {city}. {phone}",
+    "{name} lives at {address} and can be reached at {phone}",
+    "My name is {name} and my number is {phone}.",
+    "Contact {name} at {phone} or {email}",
+    "Dear {name},\nplease call {phone} to confirm.",
+    "{address}. Tel {phone}",
+    "I moved to {city}, my new number is {phone}",
+    "{phone} is {name}'s number",
+    "{city} office {phone}",
+)
+MIXED_LOCALES = (
+    "en_US en_GB en_CA en_AU de_DE de_AT fr_FR fr_CH nl_NL it_IT es_ES pt_BR da_DK no_NO sv_SE fi_FI "
+    "pl_PL cs_CZ hu_HU el_GR tr_TR ja_JP"
+).split()
+
+
+def mixed_cases(per_frame: int, seed: int) -> list[Case]:
+    """Each frame ``per_frame`` times, filled with one Faker locale's details."""
+    from faker import Faker
+
+    rng = random.Random(seed)
+    fakers = {locale: Faker(locale) for locale in MIXED_LOCALES}
+    cases = []
+    for index in range(per_frame * len(MIXED_FRAMES)):
+        locale = rng.choice(MIXED_LOCALES)
+        fake = fakers[locale]
+        fake.seed_instance(seed * 1_000_000 + index)
+        details = {
+            "name": fake.name(),
+            "address": fake.address(),
+            "city": fake.city(),
+            "email": fake.email(),
+            "company": fake.company(),
+            "phone": fake.phone_number(),
+        }
+        frame = MIXED_FRAMES[index % len(MIXED_FRAMES)]
+        start = len(frame.split("{phone}")[0].format(**details))
+        cases.append(Case(frame.format(**details), start, start + len(details["phone"]), locale, frame))
+    return cases
+
+
+def lower_cased(text: str) -> str:
+    """``text`` in lower case, letter for letter ("İ" would become two characters: kept)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def report_mixed(as_written: list[Outcome], lower: list[Outcome], show: int) -> None:
+    print(f"\n## among other details: caught as written {rate(as_written)}; lower-cased {rate(lower)}")
+    print("\n| frame | as written | lower-cased |\n|---|---:|---:|")
+    for frame in MIXED_FRAMES:
+        written = [o for o in as_written if o.case.kind == frame]
+        lowered = [o for o in lower if o.case.kind == frame]
+        print(f"| {frame!r} | {rate(written)} | {rate(lowered)} |")
+    misses = [
+        f"MISS {how} {o.case.group} {o.case.text[o.case.start:o.case.end]!r} got={found(o)} | {o.case.text!r}"
+        for how, outcomes in (("as-written", as_written), ("lower-cased", lower))
+        for o in outcomes
+        if not o.caught
+    ]
+    print_first("misses among other details", misses, show)
 
 
 # ---------------------------------------------------------------------------- false alarms
@@ -350,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=40, help="misses and false alarms to list")
     parser.add_argument("--locale", action="append", help="only these locales (repeatable)")
     parser.add_argument("--lower", action="store_true", help="lower-case every case (as typed in a hurry)")
+    parser.add_argument("--per-frame", type=int, default=60, help="cases per frame among other details (default 60)")
     args = parser.parse_args(argv)
 
     from guardrails.pii.settings import settings
@@ -361,19 +444,20 @@ def main(argv: list[str] | None = None) -> int:
             words = set(re.findall(r"[^\W_]+", frame.lower()))
             assert kind.startswith("context") == bool(words & phone_words), (kind, frame)
 
-    run = candor_engine()
-    if args.lower:
-        as_typed = run
+    as_typed = candor_engine()
 
-        def run(text: str) -> list[tuple[int, int, str]]:
-            return as_typed(text.lower())  # frames and numbers are ASCII: offsets hold
+    def typed_lower(text: str) -> list[tuple[int, int, str]]:
+        return as_typed(lower_cased(text))
 
+    run = typed_lower if args.lower else as_typed
     locales = args.locale or phone_locales()
     cases = phone_cases(locales, args.per_locale, args.seed)
     print(f"{len(locales)} locales, {len(cases)} phone cases", file=sys.stderr)
     phones = [(judge(run, case), method) for case, method in cases]
     report_phones(phones, args.misses)
     report_false_alarms([judge(run, case) for case in false_alarm_cases(args.seed)], args.misses)
+    mixed = mixed_cases(args.per_frame, args.seed)
+    report_mixed([judge(as_typed, c) for c in mixed], [judge(typed_lower, c) for c in mixed], args.misses)
     return 0
 
 
