@@ -107,13 +107,14 @@ _LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]
 # Flat or suite, then city / state / country / postcode lines.
 _UNIT = r"(?:,?[ \t]*\n?[ \t]*(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
 # A postcode-like line ends where its number ends: not the first six digits of "59898347".
-_ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{3,6}(?:[ -]\d{2,4})?(?!\d)|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+# A country letter may lead it: "H-9792", "D-10115".
+_ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?!\d)|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
 _SHORT_LOWER = (
     r"(?!(?:and|the|for|but|not|you|are|was|can|any|our|its|his|her|who|how|why|now|yet|all|out|off|one|"
     r"two|too|per|via|etc|pls|thx|plz|ok|or|so|to|in|on|at|by|of|is|it|as|be|we|me|my|he|do|if|no|up|us|"
     r"an|am|go)\b)\p{Ll}{2,3}\b"
 )
-_SEG_CAP = rf"(?:{_NAME}(?:,?[ \t]+{_ZIPISH})?|{_ZIPISH})"
+_SEG_CAP = rf"(?:(?!\p{{Lu}}{{1,2}}-\d){_NAME}(?:,?[ \t]+{_ZIPISH})?|{_ZIPISH})"  # "H-9792" is a postcode
 _SEG_LINE = rf"(?:{_SEG_CAP}|{_SHORT_LOWER}|\p{{Ll}}[\p{{Ll}}'’ ,-]{{1,40}}?[ \t]+{_ZIPISH})"
 # A new line (also in a ">" quoted reply) or a comma separates address lines; a short number
 # (a region code) only stands on a line of its own.
@@ -168,7 +169,7 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern(
             "number, european street prefix",
-            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?{_NUM}[ \t]+(?:{_EU_PREFIX})[ \t]+(?:{_PLACE_WORD}[ \t]+){{0,4}}{_PLACE_WORD}{_TAIL}",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_EU_PREFIX})[ \t]+(?:{_PLACE_WORD}[ \t]+){{0,4}}{_PLACE_WORD}{_TAIL}",
             0.6,
         ),
         Pattern(
@@ -215,6 +216,13 @@ class StreetAddressRecognizer(CandorRecognizer):
             0.45,
         ),
         Pattern("number, lower-case name, number", rf"{_START}\d{{3,5}}[ \t]+{_LOWER}[ \t]+\d{{1,4}}\b", 0.3),
+        Pattern(
+            # "Sludevej 13, 4594 Thorsen", "Nad Rokytkou 709\n492 90 Bystré": a continental
+            # postcode (not a year) and a town after it
+            "name, number, postcode and town",
+            rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM},?[ \t]*\n?[ \t]*(?!(?:19|20)\d\d\b)(?:\d{{4,5}}|\d{{3}} \d{{2}})[ \t]+{_CAP}{_TAIL}",
+            0.6,
+        ),
         Pattern("name and number", rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM}\b{_TAIL}", 0.25),
     ]
     CONTEXT = [

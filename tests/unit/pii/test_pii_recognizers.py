@@ -130,6 +130,11 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("password sunshine42 doesn't work", "sunshine42", "PASSWORD"),  # no "is", but not a word
         ("my date of birth is 14/02/1985", "14/02/1985", "DATE_OF_BIRTH"),  # numeric date, birth context
         ("I was born on 3 March 1990", "3 March 1990", "DATE_OF_BIRTH"),  # written date
+        # continental forms: a postcode and a town after the street, a country letter before it
+        ("Jane Example\nSampleveien 12, 0150 Exampleby", "Sampleveien 12, 0150 Exampleby", "STREET_ADDRESS"),
+        ("Nad Examplem 709\n492 90 Sampletown", "Nad Examplem 709\n492 90 Sampletown", "STREET_ADDRESS"),
+        ("97, rue de Exemple\n75001 Paris", "97, rue de Exemple\n75001 Paris", "STREET_ADDRESS"),
+        ("Exampleutca utca 48.\nH-9792 Sampleváros", "Exampleutca utca 48.\nH-9792 Sampleváros", "STREET_ADDRESS"),
         ("my SSN is 078-05-1120", "078-05-1120", "US_SSN"),  # dashed SSN
         ("social security number 219 09 9999", "219 09 9999", "US_SSN"),  # spaced SSN needs context
         ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "UK_NINO"),  # HMRC specimen format
@@ -186,6 +191,7 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "i want the olive green jacket",  # a given name before a colour
         "please ship via dhl 2 days",  # "via" a carrier, not a street
         "the shop on high street was closed",  # a street word without address context
+        "Is the Christmas 2023, 2024 Sale still on?",  # a year is no postcode
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
