@@ -79,3 +79,12 @@ def load_gate(word_list: Path | None) -> PlainWordGate | None:
         return None
     name_like = frozenset(COMMON_WORDS_FILE.read_text(encoding="utf-8").split()) - STOPWORDS
     return PlainWordGate(read_plain_words(word_list), name_like)
+
+
+def dictionary_words() -> frozenset[str]:
+    """The configured word list's lower-case entries and the chat words; empty without the
+    list (then rules that need to know a word is no English word stay off)."""
+    from guardrails.pii.settings import settings
+
+    gate = load_gate(settings().model.plain_words)
+    return gate.plain if gate is not None else frozenset()

@@ -64,6 +64,9 @@ _PREFIXES = (
 _CAP_WORD = r"(?-i:\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]+)*)"
 # The same two shapes in a text written all in lower case ("new amy", "andreaborough").
 _LOWER_ONE_WORD = re.compile(r"(?<![\p{L}'’.-])\p{Ll}{5,}(?![\p{L}'’-])")
+# An unknown word right after a travel cue, all in lower case ("i'm in flateyri", "originally
+# from mavčiče"): a place, when the word list says it is no English word ("i'm in trouble").
+_LOWER_AFTER_TRAVEL = re.compile(rf"\b(?:{_TRAVEL_CUES})[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]{{3,}})(?![\p{{L}}'’-])")
 _LOWER_PREFIXED = re.compile(
     rf"(?<![\p{{L}}'’-])(?:{_PREFIXES.lower()})[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]+)(?![\p{{L}}'’-])"
 )
@@ -209,6 +212,14 @@ def _suffixed_place(word: str) -> bool:
     return False
 
 
+def _no_english_word(word: str) -> bool:
+    """Not in the dictionary word list (nor a common or never-place word); False without the list."""
+    from guardrails.pii.plain_words import dictionary_words  # plain_words imports this package
+
+    known = dictionary_words()
+    return bool(known) and word not in known and word not in common_words() and word not in _NEVER_PLACES
+
+
 def _unknown_name(phrase: str) -> bool:
     """No word of ``phrase`` is an ordinary word, and it does not start with a never-place."""
     words = [w.lower() for w in phrase.split()]
@@ -223,6 +234,9 @@ def shaped_places(text: str) -> list[tuple[int, int]]:
             word = match.group("name")
             if _name_word(word) or _suffixed_place(word):
                 found.append(match.span())
+        for match in _LOWER_AFTER_TRAVEL.finditer(text):
+            if _no_english_word(match.group("name")):
+                found.append(match.span("name"))
         return found
     found = [m.span() for m in _ONE_WORD.finditer(text) if _suffixed_place(m.group())]
     for match in _PREFIXED.finditer(text):

@@ -105,3 +105,15 @@ def test_skipping_ner_never_unmasks_personal_data_on_the_retail_lines(case):
 
 def spans(text: str) -> list[tuple[int, int, str]]:
     return [(span.start, span.end, span.entity_type) for span in analyze_text(text)]
+
+
+def test_without_the_word_list_an_unknown_lower_case_word_is_no_place(monkeypatch):
+    # "i'm in vellmarby" is a place only because the list says "vellmarby" is no English word;
+    # without the list "i'm in trouble" could not be told apart, so the rule is off
+    from guardrails.pii import plain_words
+    from guardrails.pii.recognizers.location import shaped_places
+
+    text = "i'm in vellmarby, at the conference"
+    assert shaped_places(text) == [(7, 16)]
+    monkeypatch.setattr(plain_words, "dictionary_words", frozenset)
+    assert shaped_places(text) == []

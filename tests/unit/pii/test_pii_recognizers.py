@@ -121,6 +121,9 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("I live in Plzeňský kraj", "Plzeňský kraj", "LOCATION"),  # region word
         ("Offices in Bjert 6091 and Kiel", "Bjert", "LOCATION"),  # unknown name before a postcode
         ("Send it to Melliste, Estonia", "Melliste", "LOCATION"),  # unknown name before a country
+        # all lower case: a word no dictionary holds, right after a travel cue
+        ("i'm in vellmarby, at the conference", "vellmarby", "LOCATION"),
+        ("originally from zorvičice, and i'm 40", "zorvičice", "LOCATION"),
         ("We moved here from Cyprus (Greek)", "Cyprus (Greek)", "LOCATION"),  # qualifier in brackets
         ("I moved to Austin, TX in May", "Austin, TX", "LOCATION"),  # US state code after a city
         ("we moved to port taylorside last year", "port taylorside", "LOCATION"),  # same shapes in lower case
@@ -192,6 +195,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "please ship via dhl 2 days",  # "via" a carrier, not a street
         "the shop on high street was closed",  # a street word without address context
         "Is the Christmas 2023, 2024 Sale still on?",  # a year is no postcode
+        "i'm in trouble with this order",  # an English word after a travel cue
+        "going to cancel it, i am in shock",
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
