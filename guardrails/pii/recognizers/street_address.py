@@ -18,7 +18,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 
 from guardrails.pii.recognizers.base import CASE_SENSITIVE_FLAGS, CandorRecognizer
-from guardrails.pii.recognizers.lexicon import MONTHS, STOPWORDS, WEEKDAYS
+from guardrails.pii.recognizers.lexicon import CHAT_WORDS, MONTHS, STOPWORDS, WEEKDAYS
 
 _CAP = r"\p{Lu}[\p{L}'’]*(?:[-.]\p{L}[\p{L}'’]*)*\.?"
 _WORD = r"\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"
@@ -116,12 +116,27 @@ _SHORT_LOWER = (
 )
 _SEG_CAP = rf"(?:(?!\p{{Lu}}{{1,2}}-\d){_NAME}(?:,?[ \t]+{_ZIPISH})?|{_ZIPISH})"  # "H-9792" is a postcode
 _SEG_LINE = rf"(?:{_SEG_CAP}|{_SHORT_LOWER}|\p{{Ll}}[\p{{Ll}}'’ ,-]{{1,40}}?[ \t]+{_ZIPISH})"
-# A new line (also in a ">" quoted reply) or a comma separates address lines; a short number
-# (a region code) only stands on a line of its own.
-_TAIL = (
-    rf"{_UNIT}{{0,2}}(?:[ \t]*\n[ \t>]*,?[ \t]*(?:{_SEG_LINE}|\d{{1,3}}\b)|,[ \t]*\n?[ \t>]*{_SEG_LINE}"
-    rf"|[ \t]+{_SEG_CAP}){{0,5}}"
+
+
+def _tail(segment: str) -> str:
+    """Address lines after the street: a new line (also in a ">" quoted reply) or a comma
+    separates them; a short number (a region code) only stands on a line of its own."""
+    return (
+        rf"{_UNIT}{{0,2}}(?:[ \t]*\n[ \t>]*,?[ \t]*(?:{segment}|\d{{1,3}}\b)|,[ \t]*\n?[ \t>]*{segment}"
+        rf"|[ \t]+{_SEG_CAP}){{0,5}}"
+    )
+
+
+_TAIL = _tail(_SEG_LINE)
+# After a street typed in lower case, a town or country line may be too ("kissousa", "new
+# zealand 34694"): one to three words filling the segment, none a function word, chat word
+# or sign-off ("12 main st\nthanks", "... st, near the station" stay out).
+_NOT_TOWN = _alternation(STOPWORDS | CHAT_WORDS | set("thanks thank cheers please regards best bye kind love".split()))
+_TOWN_WORD = rf"(?!(?:{_NOT_TOWN})\b)\p{{Ll}}[\p{{Ll}}'’-]*"
+_LOWER_TOWN = (
+    rf"{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}}(?:,?[ \t]+{_ZIPISH})?(?=[ \t]*(?:[\n,.;!?]|$))"
 )
+_LOWER_TAIL = _tail(rf"(?:{_SEG_LINE}|{_LOWER_TOWN})")
 
 _START = r"(?<![\w.-])"
 
@@ -139,47 +154,47 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern(
             "number, lower-case name, street type",
-            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_LOWER_SUFFIX}{_TAIL}",
+            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_LOWER_SUFFIX}{_LOWER_TAIL}",
             0.55,
         ),
         Pattern(
             "lower-case name, street type",
-            rf"{_START}(?!{_NOT_LOWER_STREET}){_LOWER}(?:[ \t]+{_LOWER})?[ \t]+{_LOWER_STRONG_SUFFIX}{_TAIL}",
+            rf"{_START}(?!{_NOT_LOWER_STREET}){_LOWER}(?:[ \t]+{_LOWER})?[ \t]+{_LOWER_STRONG_SUFFIX}{_LOWER_TAIL}",
             0.3,
         ),
         Pattern(
             "address cue, lower-case via, number",
-            rf"(?<={_ADDRESS_CUE}[ \t]+)via[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_NUM}\b{_TAIL}",
+            rf"(?<={_ADDRESS_CUE}[ \t]+)via[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_NUM}\b{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "european street word, number",
-            rf"{_START}(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}{_EU_WORD}[ \t]+{_NUM}\b{_TAIL}",
+            rf"{_START}(?:{_NUM}[ \t]+)?(?:{_CAP}[ \t]+){{0,2}}{_EU_WORD}[ \t]+{_NUM}\b{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "number, european street word",
-            rf"{_START}{_NUM}[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_EU_WORD}\b{_TAIL}",
+            rf"{_START}{_NUM}[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_EU_WORD}\b{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "european street prefix, number",
-            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})[ \t]+(?:{_WORD}[ \t]+){{0,5}}{_NUM}(?:[ \t]+\d{{1,4}}\b)?{_TAIL}",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})[ \t]+(?:{_WORD}[ \t]+){{0,5}}{_NUM}(?:[ \t]+\d{{1,4}}\b)?{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "number, european street prefix",
-            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_EU_PREFIX})[ \t]+(?:{_PLACE_WORD}[ \t]+){{0,4}}{_PLACE_WORD}{_TAIL}",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_EU_PREFIX})[ \t]+(?:{_PLACE_WORD}[ \t]+){{0,4}}{_PLACE_WORD}{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "hungarian street",
-            rf"{_START}(?:{_NUM}[ \t]+)?\p{{L}}[\p{{L}}-]*(?:[ \t]+\p{{L}}[\p{{L}}-]*){{0,2}}[ \t]+{_HU_WORDS}[ \t]+{_NUM}\.?{_TAIL}",
+            rf"{_START}(?:{_NUM}[ \t]+)?\p{{L}}[\p{{L}}-]*(?:[ \t]+\p{{L}}[\p{{L}}-]*){{0,2}}[ \t]+{_HU_WORDS}[ \t]+{_NUM}\.?{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "po box",
-            rf"{_START}(?:\d{{1,5}}[ \t]+)?(?i:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|postbox)[ \t]+\d+{_TAIL}",
+            rf"{_START}(?:\d{{1,5}}[ \t]+)?(?i:p\.?[ \t]?o\.?[ \t]?box|post[ \t]office[ \t]box|postbox)[ \t]+\d+{_LOWER_TAIL}",
             0.7,
         ),
         Pattern(
@@ -215,7 +230,7 @@ class StreetAddressRecognizer(CandorRecognizer):
             rf"{_START}\d{{3,5}}[ \t]+\d{{1,5}}[ \t]+(?!(?:{_NOT_STREET})\b){_NAME}{_TAIL}",
             0.45,
         ),
-        Pattern("number, lower-case name, number", rf"{_START}\d{{3,5}}[ \t]+{_LOWER}[ \t]+\d{{1,4}}\b", 0.3),
+        Pattern("number, lower-case name, number", rf"{_START}\d{{3,5}}[ \t]+{_LOWER}[ \t]+\d{{1,4}}\b{_LOWER_TAIL}", 0.3),
         Pattern(
             # "Sludevej 13, 4594 Thorsen", "Nad Rokytkou 709\n492 90 Bystré": a continental
             # postcode (not a year) and a town after it

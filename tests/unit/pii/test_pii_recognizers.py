@@ -285,3 +285,21 @@ def test_when_context_word_is_missing_then_weak_candidate_is_dropped(text):
 )
 def test_when_numbers_are_pasted_with_look_alike_spaces_or_dashes_then_they_are_found(text, value, entity):
     assert _covering(text, value, entity), analyze_text(text)
+
+
+@pytest.mark.parametrize(
+    "text, street",
+    [
+        # after a street typed in lower case, the town and country lines belong to the address
+        ("send it to 74 sample street\n suite 680\n vellmarby\n cyprus 36903",
+         "74 sample street\n suite 680\n vellmarby\n cyprus 36903"),
+        ("ship to 12 sample road, vellmarby, cyprus 36903. please hurry", "12 sample road, vellmarby, cyprus 36903"),
+        # ... but not a sign-off or the rest of the sentence
+        ("i live at 12 sample road\nthanks", "12 sample road"),
+        ("i live at 12 sample road, near the station", "12 sample road"),
+        ("12 sample road\nbest regards", "12 sample road"),
+    ],
+)
+def test_when_a_lower_case_address_has_more_lines_then_the_span_ends_with_the_address(text, street):
+    streets = [text[s.start : s.end] for s in analyze_text(text) if s.entity_type == "STREET_ADDRESS"]
+    assert streets == [street]
