@@ -21,11 +21,10 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from guardrails.pii.settings import ContextSettings
 
 _WORD = re.compile(r"[^\W_]+")
-_BREAK = re.compile(r"[.,;:!?]")
-_SENTENCE_END = re.compile(r"[.!?]\s")
-# Words that end with a dot without ending a sentence: "order no. 10042", "ref. 4471".
+_BREAK = re.compile(r"[.,;:!?\n]")
+# Words that end with a dot without ending a clause: "order no. 10042", "ref. 4471".
 _ABBREVIATIONS = frozenset({"no", "nr", "num", "ref", "inv", "ord", "tel", "ph", "mob", "fax", "e", "g", "i"})
-CLAUSE_BREAK, SENTENCE_END = ".", "//"
+CLAUSE_BREAK = "."
 
 
 @functools.lru_cache(maxsize=512)
@@ -43,6 +42,11 @@ def compound_matcher(negative: tuple[str, ...], positive: tuple[str, ...]) -> re
     return phrase_matcher(tuple(f"{n} {p}" for n in negative for p in positive))
 
 
+def _parts_clauses(gap: str, word_before: str) -> bool:
+    marks = set(_BREAK.findall(gap))
+    return bool(marks) and not (marks == {"."} and word_before in _ABBREVIATIONS)
+
+
 class WordWindow:
     """The words of a text with their offsets, to cut context windows from."""
 
@@ -51,15 +55,10 @@ class WordWindow:
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
         self.words = [m.group().lower() for m in matches]
-        # A word after a full stop, colon, comma... starts a new clause: a phrase such as
-        # "order number" must not be read across "my order: number ...".
-        self.after_break = [i > 0 and bool(_BREAK.search(text, self.ends[i - 1], m.start()))
-                            for i, m in enumerate(matches)]
-        # "The order came today. 0937 343373 if anything is wrong": a new sentence.
-        self.after_sentence_end = [
-            self.after_break[i]
-            and self.words[i - 1] not in _ABBREVIATIONS
-            and bool(_SENTENCE_END.search(text, self.ends[i - 1], m.start() + 1))
+        # A word after a full stop, colon, comma, new line... starts a new clause: a phrase such
+        # as "order number" must not be read across "my order: number ..."; the dot of "no." does not.
+        self.after_break = [
+            i > 0 and _parts_clauses(text[self.ends[i - 1] : m.start()], self.words[i - 1])
             for i, m in enumerate(matches)
         ]
 
@@ -68,19 +67,18 @@ class WordWindow:
         first_after = bisect.bisect_left(self.starts, end)
         left = self._words(max(0, first_inside - before), first_inside)
         right = self._words(first_after, first_after + after)
-        if first_inside < len(self.words) and self.after_sentence_end[first_inside] and left:
-            left.append(SENTENCE_END)  # the candidate starts a sentence
-        if first_after < len(self.words) and self.after_sentence_end[first_after] and right:
-            right.insert(0, SENTENCE_END)
+        if first_inside < len(self.words) and self.after_break[first_inside] and left:
+            left.append(CLAUSE_BREAK)  # the candidate starts a clause
+        if first_after < len(self.words) and self.after_break[first_after] and right:
+            right.insert(0, CLAUSE_BREAK)
         return " ".join(left + ["|"] + right)
 
     def _words(self, first: int, stop: int) -> list[str]:
-        """Words first..stop-1, with "." between two that a clause break separates and "//"
-        between two that a sentence end separates."""
+        """Words first..stop-1, with "." between two that a clause break separates."""
         words = []
         for i in range(first, min(stop, len(self.words))):
             if i > first and self.after_break[i]:
-                words.append(SENTENCE_END if self.after_sentence_end[i] else CLAUSE_BREAK)
+                words.append(CLAUSE_BREAK)
             words.append(self.words[i])
         return words
 
@@ -98,14 +96,16 @@ def context_score(
     When both kinds occur, the one nearer the candidate decides: in "about my order, call
     me at 0161 496 0017" the number is a phone; in "call about order 10042" it is not. A
     negative word right before the positive one makes it no positive word: "order number 1234567".
-    A negative word counts only in the candidate's sentence, or as the last word of the one
-    before: in "The order came today. 0937 343373 if anything is wrong" the number is a phone.
+    A negative word counts only in the candidate's clause (a full stop, comma, colon or new
+    line ends one), or as the last word of the clause before: in "The order came today. 0937
+    343373 if anything is wrong" and "Ship the package to my sister, 555 0142" the number is
+    a phone; in "about my order, 5550142" it is not.
     Nor does it count when one of the ``linking`` words stands right before the candidate:
     in "Invoice sent to the customer at 0927684268", "at" says the number is where to reach them.
     """
     positive, negative = tuple(positive), tuple(negative)
     near_positive = nearest_phrase(phrase_matcher(positive), window)
-    near_negative = nearest_phrase(phrase_matcher(negative), window, same_sentence=True)
+    near_negative = nearest_phrase(phrase_matcher(negative), window, same_clause=True)
     if linking and _word_before(window) in linking:
         near_negative = None
     if near_negative is not None and near_positive == nearest_phrase(compound_matcher(negative, positive), window):
@@ -123,11 +123,11 @@ def _word_before(window: str) -> str | None:
     return before[-1] if before else None
 
 
-def nearest_phrase(matcher: re.Pattern | None, window: str, same_sentence: bool = False) -> int | None:
+def nearest_phrase(matcher: re.Pattern | None, window: str, same_clause: bool = False) -> int | None:
     """How many words lie between the candidate (the window's first "|") and the nearest
     phrase ``matcher`` finds in the window; None when there is none. Words after a second
-    "|" (context passed in by the caller) count as far away. With ``same_sentence``, phrases
-    in another sentence are skipped, except the last words of the sentence before."""
+    "|" (context passed in by the caller) count as far away. With ``same_clause``, phrases
+    in another clause are skipped, except the last words of the clause before."""
     if matcher is None:
         return None
     words = window.split(" ")
@@ -136,7 +136,7 @@ def nearest_phrase(matcher: re.Pattern | None, window: str, same_sentence: bool 
     for match in matcher.finditer(window):
         first = window.count(" ", 0, match.start())  # index of the match's first word
         last = first + match.group().count(" ")
-        if same_sentence and _other_sentence(words, pivot, first, last):
+        if same_clause and _other_clause(words, pivot, first, last):
             continue
         if last < pivot:
             distances.append(pivot - last - 1)
@@ -147,13 +147,13 @@ def nearest_phrase(matcher: re.Pattern | None, window: str, same_sentence: bool 
     return min(distances, default=None)
 
 
-def _other_sentence(words: list[str], pivot: int, first: int, last: int) -> bool:
-    """Whether a sentence end parts the phrase at words[first..last] from the candidate at
-    ``pivot``, the phrase not being the end of the sentence just before it ("order no. 1234")."""
+def _other_clause(words: list[str], pivot: int, first: int, last: int) -> bool:
+    """Whether a clause break parts the phrase at words[first..last] from the candidate at
+    ``pivot``, the phrase not being the end of the clause just before it ("order: 1234")."""
     if last < pivot:
         between = words[last + 1 : pivot]
-        return SENTENCE_END in between and between[0] != SENTENCE_END
-    return SENTENCE_END in words[pivot + 1 : first]
+        return CLAUSE_BREAK in between and between[0] != CLAUSE_BREAK
+    return CLAUSE_BREAK in words[pivot + 1 : first]
 
 
 class WordContextEnhancer(ContextAwareEnhancer):

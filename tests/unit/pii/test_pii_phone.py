@@ -30,6 +30,10 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Jamie said 3155501420 works for her", "3155501420"),  # ten digits (Italian mobile shape)
         ("my cell 55501420 thanks", "55501420"),  # eight digits together: with a phone word
         ("She can be reached at 55501420", "55501420"),  # a phone word's inflection
+        # a word like "order" counts in the number's own clause (or right before it) only
+        ("Ship the package to my sister, 555 0142 works for her", "555 0142"),
+        ("Please send my order to:\nmy sister\n555 0142", "555 0142"),
+        ("Text me when the parcel ships: 2125550199", "2125550199"),
         ("I texted 55501420 twice", "55501420"),
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
@@ -93,6 +97,8 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "Order no. 2125550199",  # the dot of "no." ends no sentence
         "Ref. 2125550199",  # nor does the dot of an abbreviation that is a negative word
         "Where is my order? 2125550199 was due Monday",  # the sentence before ends with "order"
+        "about my order, 2125550199",  # the clause before ends with "order"
+        "Order:\n2125550199",  # so does the line before
         "my order 2024-000123",  # a year and a sequence number
         "invoice 123-456-789 attached",  # three groups of three: a reference or a quantity
     ],
