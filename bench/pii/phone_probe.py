@@ -2,11 +2,12 @@
 """Phone-number generalisation probe: Faker numbers of every locale in varied sentence frames.
 
 Why: presidio_synth's phone values are Faker ``phone_number()`` outputs, and the tuning half
-holds only ~30 of them, so recall 1.0 there says little about shapes and contexts we have not
-seen. This probe is tuned on freely (it never reads presidio_synth): every Faker locale with a
-phone provider, ``phone_number()`` (plus ``msisdn()`` / ``basic_phone_number()`` where the
-locale has them), each number placed once in a frame with a phone word ("call me on") and
-once in a frame without one ("It's {}", start or end of a line, inside an address block).
+holds only ~30 of them, so recall 1.0 there says little about shapes and contexts we have
+not seen. This probe is tuned on freely (it reads presidio_synth's tuning half only): every
+Faker locale with a phone provider, ``phone_number()`` (plus ``msisdn()`` /
+``basic_phone_number()`` where the locale has them), each number placed once in a frame with
+a phone word ("call me on") and once in a frame without one ("It's {}", start or end of a
+line, inside an address block).
 
 A number counts as caught when >= 80% of its characters are masked by a span of any type
 (``run.py``'s rule, imported from there); "as PHONE" counts spans of type PHONE_NUMBER only.
@@ -14,6 +15,8 @@ A number counts as caught when >= 80% of its characters are masked by a span of 
 A third part puts numbers among other details of the same Faker locale (a name, an
 address, a town, an email: "Nora Example\t54974044", "{name}\n{address}\n{phone}"), as
 written and lower-cased, where other spans can cover the number or stand next to it.
+A fourth does the same with the values of presidio_synth's tuning half (its phones, names
+and addresses, never a held-out sentence) in delivery frames, some with a word like "order".
 
 The false-alarm part: order numbers, prices, dates, times, years, Faker
 postcodes, cards, IBANs, SSNs, tracking and model numbers, quantities, in frames without a
@@ -222,10 +225,10 @@ def lower_cased(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def report_mixed(as_written: list[Outcome], lower: list[Outcome], show: int) -> None:
-    print(f"\n## among other details: caught as written {rate(as_written)}; lower-cased {rate(lower)}")
+def report_mixed(title: str, frames: tuple[str, ...], as_written: list[Outcome], lower: list[Outcome], show: int) -> None:
+    print(f"\n## {title}: caught as written {rate(as_written)}; lower-cased {rate(lower)}")
     print("\n| frame | as written | lower-cased |\n|---|---:|---:|")
-    for frame in MIXED_FRAMES:
+    for frame in frames:
         written = [o for o in as_written if o.case.kind == frame]
         lowered = [o for o in lower if o.case.kind == frame]
         print(f"| {frame!r} | {rate(written)} | {rate(lowered)} |")
@@ -235,7 +238,55 @@ def report_mixed(as_written: list[Outcome], lower: list[Outcome], show: int) -> 
         for o in outcomes
         if not o.caught
     ]
-    print_first("misses among other details", misses, show)
+    print_first(f"misses, {title}", misses, show)
+
+
+# ---------------------------------------------------------------------------- the generator's own values
+
+# presidio_synth's values come from another generator than Faker (per-country formats such as
+# "72 128 827", multi-line addresses): the tuning half's own phones, names and addresses, put
+# in delivery frames of my own, several with a word like "order" before the address.
+TUNING_FRAMES = (
+    "{name}\n{address}\n{phone}",
+    "Please send my order to:\n{name}\n{address}\n{phone}",
+    "Ship the package to {address}, {phone}",
+    "{address}\n{city}\n{phone}",
+    "Billing address: {name}\n    {address}\n    {phone}",
+    ">{name}\n>{address}\n>{phone}",
+    "Deliver to {name}, {address}. {phone}",
+    "My order should go to {address} {phone}",
+    "{name}\n{phone}\n{address}",
+    "Address: {address}\nPhone number: {phone}",
+    "{name} ({phone})\n{address}",
+    "The parcel is for {name}, {address}, tel {phone}",
+)
+
+
+def tuning_value_cases(per_frame: int, seed: int) -> list[Case]:
+    """Each frame ``per_frame`` times, filled with values of presidio_synth's tuning half only."""
+    from run import load_synth, split_templates  # bench/pii/run.py
+
+    records = load_synth()
+    tuning, _ = split_templates(records)
+    values = collections.defaultdict(list)
+    for record in records:
+        if record.template in tuning:
+            for start, end, label in record.gold:
+                values[label].append(record.text[start:end])
+    pools = {
+        "name": values["PERSON"],
+        "address": [a for a in values["STREET_ADDRESS"] if len(a) > 15],
+        "city": values["LOCATION"],
+        "phone": values["PHONE_NUMBER"],
+    }
+    rng = random.Random(seed)
+    cases = []
+    for index in range(per_frame * len(TUNING_FRAMES)):
+        frame = TUNING_FRAMES[index % len(TUNING_FRAMES)]
+        details = {key: rng.choice(pool) for key, pool in pools.items()}
+        start = len(frame.split("{phone}")[0].format(**details))
+        cases.append(Case(frame.format(**details), start, start + len(details["phone"]), "tuning", frame))
+    return cases
 
 
 # ---------------------------------------------------------------------------- false alarms
@@ -456,8 +507,12 @@ def main(argv: list[str] | None = None) -> int:
     phones = [(judge(run, case), method) for case, method in cases]
     report_phones(phones, args.misses)
     report_false_alarms([judge(run, case) for case in false_alarm_cases(args.seed)], args.misses)
-    mixed = mixed_cases(args.per_frame, args.seed)
-    report_mixed([judge(as_typed, c) for c in mixed], [judge(typed_lower, c) for c in mixed], args.misses)
+    for title, frames, cases in (
+        ("among other details", MIXED_FRAMES, mixed_cases(args.per_frame, args.seed)),
+        ("the tuning half's own values", TUNING_FRAMES, tuning_value_cases(args.per_frame, args.seed)),
+    ):
+        as_written = [judge(as_typed, case) for case in cases]
+        report_mixed(title, frames, as_written, [judge(typed_lower, case) for case in cases], args.misses)
     return 0
 
 
