@@ -1,13 +1,13 @@
 #!/usr/bin/env python
 """Phone-number generalisation probe: Faker numbers of every locale in varied sentence frames.
 
-Why: presidio_synth's phone values are Faker ``phone_number()`` outputs, and the tuning half
-holds only ~30 of them, so recall 1.0 there says little about shapes and contexts we have
-not seen. This probe is tuned on freely (it reads presidio_synth's tuning half only): every
-Faker locale with a phone provider, ``phone_number()`` (plus ``msisdn()`` /
-``basic_phone_number()`` where the locale has them), each number placed once in a frame with
-a phone word ("call me on") and once in a frame without one ("It's {}", start or end of a
-line, inside an address block).
+Why: presidio_synth's phones are per-country formats of its own generator, and the tuning
+half holds only ~30 of them, so recall 1.0 there says little about shapes and contexts we
+have not seen. This probe is tuned on freely (it reads presidio_synth's tuning half only).
+Its first part: every Faker locale with a phone provider, ``phone_number()`` (plus
+``msisdn()`` / ``basic_phone_number()`` where the locale has them), each number placed once
+in a frame with a phone word ("call me on") and once in a frame without one ("It's {}",
+start or end of a line, inside an address block).
 
 A number counts as caught when >= 80% of its characters are masked by a span of any type
 (``run.py``'s rule, imported from there); "as PHONE" counts spans of type PHONE_NUMBER only.
