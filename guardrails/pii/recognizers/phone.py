@@ -33,6 +33,9 @@ _NORTH_AMERICAN = re.compile(
 _CUT = re.compile(r" ?/ ?| ")
 # A small number typed after the phone joins the regex match: "0800 123 456 24/7", "2 times".
 _TRAILING_SMALL_NUMBER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?$")
+# A 4-5 digit postcode after a word, then a space and the phone ("IL 62704 0961-7596216");
+# not the first group of a card's four fours ("card 4111 1111 1111 1111").
+_LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t](?!\d{4}[ \t]\d{4}[ \t]\d{4}\b)")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
@@ -156,6 +159,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
           It is cut where both sides look like phone numbers on their own: at a slash, or at a
           space when both sides have shapes only phone numbers take ("4111 1111 1111 1112"
           stays whole);
+        - a postcode typed before it on the same line, after a town or region: "Kaster, VWV
+          04494 0961-7596216". The postcode is dropped (the address recognizer has it);
         - a phone number and up to two small numbers typed after it: "call 024 971 50 30 2
           times", "(08) 8747 6301 24/7". They are dropped."""
         if self._is_candidate(text, start, end, pattern):
@@ -166,6 +171,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
             scores = [self.score_match(text[a:b], pattern.score, text, a, b) for a, b in sides]
             if all(score is not None and score >= needed for score in scores):
                 return sides
+        postcode = _LEADING_POSTCODE.match(text, start, end)
+        if postcode and self._is_candidate(text, postcode.end(), end, pattern):
+            return [(postcode.end(), end)]
         for _ in range(2):
             trailing = _TRAILING_SMALL_NUMBER.search(text, start, end)
             if trailing is None:

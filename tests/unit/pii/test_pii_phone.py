@@ -34,6 +34,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Ship the package to my sister, 555 0142 works for her", "555 0142"),
         ("Please send my order to:\nmy sister\n555 0142", "555 0142"),
         ("Text me when the parcel ships: 2125550199", "2125550199"),
+        # a postcode typed right before it on the same line
+        ("Sampletown, XY 31295 020 7946 0958", "020 7946 0958"),
+        ("Sampleby 52888 0161-4960017", "0161-4960017"),
         ("I texted 55501420 twice", "55501420"),
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
@@ -98,6 +101,7 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "Ref. 2125550199",  # nor does the dot of an abbreviation that is a negative word
         "Where is my order? 2125550199 was due Monday",  # the sentence before ends with "order"
         "about my order, 2125550199",  # the clause before ends with "order"
+        "card 4111 1111 1111 1111",  # a card's first group is no postcode
         "Order:\n2125550199",  # so does the line before
         "my order 2024-000123",  # a year and a sequence number
         "invoice 123-456-789 attached",  # three groups of three: a reference or a quantity
