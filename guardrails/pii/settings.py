@@ -110,12 +110,10 @@ def _words(value: Any) -> tuple[str, ...] | None:
 
 
 def _contact_block(raw: Mapping[str, Any]) -> ContactBlockSettings:
-    return ContactBlockSettings(
-        entities=tuple(raw.get("entities") or ()),
-        next_to=tuple(raw.get("next_to") or ()),
-        min_score=float(raw.get("min_score", 0.3)),
-        score=float(raw.get("score", 0.5)),
-    )
+    options = dict(raw)
+    for key in ("entities", "next_to"):
+        options[key] = tuple(options.get(key) or ())
+    return ContactBlockSettings(**options)
 
 
 def _parse(raw: Mapping[str, Any], path: Path) -> PiiSettings:

@@ -134,3 +134,12 @@ def test_when_spacy_keeps_a_colon_in_a_name_then_the_span_ends_before_it():
     text = f"Eli Example-Sample: {NUMBER}"
     spans = [(text[s.start : s.end], s.entity_type) for s in analyze_text(text)]
     assert spans == [("Eli Example-Sample", "PERSON"), (NUMBER, "PHONE_NUMBER")]
+
+
+def test_when_the_contact_block_setting_is_misspelt_then_a_config_error_names_the_file(tmp_path):
+    from guardrails.pii.settings import PiiConfigError
+
+    config = tmp_path / "pii.yml"
+    config.write_text("model: {package: p, directory: d}\ncontact_block: {entitys: [PHONE_NUMBER]}\n", encoding="utf-8")
+    with pytest.raises(PiiConfigError, match="pii.yml"):
+        load_settings(config)
