@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import candor_engine, is_caught, masked_chars  # noqa: E402  (bench/pii/run.py)
+from run import candor_engine, is_caught, lower_case, masked_chars  # noqa: E402  (bench/pii/run.py)
 
 PHONE_METHODS = ("phone_number", "msisdn", "basic_phone_number")
 
@@ -111,6 +111,11 @@ class Case:
 def place(frame: str, value: str, group: str, kind: str) -> Case:
     start = frame.index("{}")
     return Case(frame.replace("{}", value, 1), start, start + len(value), group, kind)
+
+def place_among(frame: str, details: dict[str, str], group: str) -> Case:
+    """``frame`` filled with ``details``; the case is the number at "{phone}", its kind the frame."""
+    start = len(frame.split("{phone}")[0].format(**details))
+    return Case(frame.format(**details), start, start + len(details["phone"]), group, frame)
 
 
 def phone_locales() -> list[str]:
@@ -215,17 +220,13 @@ def mixed_cases(per_frame: int, seed: int) -> list[Case]:
             "phone": fake.phone_number(),
         }
         frame = MIXED_FRAMES[index % len(MIXED_FRAMES)]
-        start = len(frame.split("{phone}")[0].format(**details))
-        cases.append(Case(frame.format(**details), start, start + len(details["phone"]), locale, frame))
+        cases.append(place_among(frame, details, locale))
     return cases
 
 
-def lower_cased(text: str) -> str:
-    """``text`` in lower case, letter for letter ("İ" would become two characters: kept)."""
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-
-
-def report_mixed(title: str, frames: tuple[str, ...], as_written: list[Outcome], lower: list[Outcome], show: int) -> None:
+def report_mixed(
+    title: str, frames: tuple[str, ...], as_written: list[Outcome], lower: list[Outcome], show: int
+) -> None:
     print(f"\n## {title}: caught as written {rate(as_written)}; lower-cased {rate(lower)}")
     print("\n| frame | as written | lower-cased |\n|---|---:|---:|")
     for frame in frames:
@@ -284,8 +285,7 @@ def tuning_value_cases(per_frame: int, seed: int) -> list[Case]:
     for index in range(per_frame * len(TUNING_FRAMES)):
         frame = TUNING_FRAMES[index % len(TUNING_FRAMES)]
         details = {key: rng.choice(pool) for key, pool in pools.items()}
-        start = len(frame.split("{phone}")[0].format(**details))
-        cases.append(Case(frame.format(**details), start, start + len(details["phone"]), "tuning", frame))
+        cases.append(place_among(frame, details, "tuning"))
     return cases
 
 
@@ -498,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     as_typed = candor_engine()
 
     def typed_lower(text: str) -> list[tuple[int, int, str]]:
-        return as_typed(lower_cased(text))
+        return as_typed(lower_case(text))
 
     run = typed_lower if args.lower else as_typed
     locales = args.locale or phone_locales()

@@ -33,13 +33,15 @@ import regex as re
 from guardrails.pii.settings import ContactBlockSettings
 from guardrails.pii.spans import Span
 
+# Characters that part two fields; a tab parts fields pasted from a spreadsheet. A spaced
+# dash and a sentence end ("from Struer. 28080139") part them too.
+_BREAK_CHARS = r"\n\t,;:|/()\[\]"
 # Between a candidate and its neighbour: only separators, and at least one field break.
-# A tab parts fields pasted from a spreadsheet; a sentence end parts "from Struer. 28080139".
-_GAP = re.compile(r"[\s,;:|/()\[\].!?\-–—]*")
-_FIELD_BREAK = re.compile(r"[\n\t,;:|/()\[\]]|\s[-–—]\s|[.!?]\s")
+_GAP = re.compile(rf"[\s{_BREAK_CHARS}.!?\-–—]*")
+_FIELD_BREAK = re.compile(rf"[{_BREAK_CHARS}]|\s[-–—]\s|[.!?]\s")
 # On the candidate's other side its field ends (or starts): text edge, break, sentence end.
-_FIELD_END = re.compile(r"[ ]*(?:$|[\n\t,;:|/()\[\]]|[-–—][ \t]|[.!?](?:\s|$))")
-_FIELD_START = re.compile(r"(?:^|[\n\t,;:|/()\[\]]|[ \t][-–—]|[.!?]\s)[ ]*$")
+_FIELD_END = re.compile(rf"[ ]*(?:$|[{_BREAK_CHARS}]|[-–—][ \t]|[.!?](?:\s|$))")
+_FIELD_START = re.compile(rf"(?:^|[{_BREAK_CHARS}]|[ \t][-–—]|[.!?]\s)[ ]*$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:$|\n)")
 

@@ -1,7 +1,7 @@
 """Shared shape of Candor's recognizers: presidio ``PatternRecognizer`` plus three habits.
 
-- ``PATTERNS``, ``CONTEXT`` and ``NEGATIVE_CONTEXT`` are class attributes; config.yml
-  may override the context words per recognizer.
+- ``PATTERNS`` is a class attribute; the context and negative-context words come from
+  config.yml (the one place for them), handed to the constructor by the engine.
 - A pattern may capture a named group ``value``: only that part is reported, so a cue
   such as "my name is" can be part of the regex without being masked.
 - ``split_match`` may cut a match into several candidates, ``adjust_span`` may trim a
@@ -34,8 +34,6 @@ class CandorRecognizer(PatternRecognizer):
 
     ENTITY: ClassVar[str]
     PATTERNS: ClassVar[list[Pattern]] = []
-    CONTEXT: ClassVar[list[str]] = []
-    NEGATIVE_CONTEXT: ClassVar[list[str]] = []
     FLAGS: ClassVar[int] = DEFAULT_FLAGS
     NER_LABELS: ClassVar[tuple[str, ...]] = ()
     # Words that, right before a candidate, outweigh its negative context ("at" for phones).
@@ -53,10 +51,10 @@ class CandorRecognizer(PatternRecognizer):
             name=type(self).__name__,
             supported_language=supported_language,
             patterns=list(self.PATTERNS),
-            context=list(self.CONTEXT if context is None else context),
+            context=list(context or ()),
             global_regex_flags=self.FLAGS,
         )
-        self.negative_context = list(self.NEGATIVE_CONTEXT if negative_context is None else negative_context)
+        self.negative_context = list(negative_context or ())
         self.ner_score = ner_score
         self._compiled = [(p, re.compile(p.regex, flags=self.FLAGS)) for p in self.patterns]
 

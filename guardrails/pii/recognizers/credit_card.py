@@ -41,8 +41,6 @@ class PaymentCardRecognizer(CandorRecognizer):
         Pattern("card amex 4-6-5", r"(?<![\d-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])", 0.9),
         Pattern("card digits", r"(?<![\d-])\d{12,19}(?![\d-])", 0.9),
     ]
-    CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "american express", "maestro", "cc"]
-    NEGATIVE_CONTEXT = ["order", "tracking", "invoice", "reference", "ref", "sku", "barcode", "ean"]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
         number = digits(value)

@@ -25,4 +25,3 @@ class DateOfBirthRecognizer(CandorRecognizer):
         Pattern("date 1 March 1990", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b", 0.2),
         Pattern("date March 1, 1990", rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", 0.2),
     ]
-    CONTEXT = ["born", "birth", "date of birth", "dob", "d o b", "birthday", "birthdate", "bday", "b day"]

@@ -19,7 +19,6 @@ class EmailAddressRecognizer(CandorRecognizer):
             0.5,
         )
     ]
-    CONTEXT = ["email", "e-mail", "mail", "address", "contact"]
 
     def validate_result(self, pattern_text: str) -> bool:
         domain = pattern_text.rsplit("@", 1)[1]

@@ -105,7 +105,6 @@ class IbanCodeRecognizer(CandorRecognizer):
     PATTERNS = [
         Pattern("iban", r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}\b", 1.0),
     ]
-    CONTEXT = ["iban", "bank", "account", "transfer", "refund"]
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         cut = self._valid_end(text, start, end)

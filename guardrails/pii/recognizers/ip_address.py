@@ -17,8 +17,6 @@ class IpAddressRecognizer(CandorRecognizer):
         Pattern("ipv4", r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)", 0.8),
         Pattern("ipv6", r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:%\w+)?(?![\w:])", 0.8),
     ]
-    CONTEXT = ["ip", "address", "server", "host", "router", "network", "blocked", "connect"]
-    NEGATIVE_CONTEXT = ["version", "v", "firmware", "release", "update", "build"]
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
         if not any(ch.isdigit() or ch in "abcdefABCDEF" for ch in value):

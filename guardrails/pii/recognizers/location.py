@@ -119,21 +119,6 @@ class LocationRecognizer(CandorRecognizer):
             "place after a travel cue", rf"\b(?:{_TRAVEL_CUES})[ \t]+(?:the[ \t]+)?(?P<value>{_PLACE})", 0.5
         ),
     ]
-    CONTEXT = [
-        "live",
-        "lives",
-        "living",
-        "city",
-        "town",
-        "country",
-        "from",
-        "visit",
-        "trip",
-        "moved",
-        "based",
-        "located",
-    ]
-    NEGATIVE_CONTEXT = ["colour", "color", "size", "brand", "model", "order"]
 
     def extra_results(self, text: str) -> list[RecognizerResult]:
         return ([self.result(s, e, _GAZETTEER_SCORE, "known place") for s, e in known_places(text)]

@@ -38,7 +38,6 @@ class PasswordRecognizer(CandorRecognizer):
         Pattern("secret after keyword and ':'", rf"\b(?:{_KEYWORDS})\s*[:=]\s*{_VALUE}", 0.8),
         Pattern("secret right after keyword", rf"\b(?:{_KEYWORDS})\s+{_VALUE}", 0.4),
     ]
-    CONTEXT = []
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
         word = value.lower()

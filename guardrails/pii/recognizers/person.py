@@ -215,7 +215,6 @@ class PersonRecognizer(CandorRecognizer):
             0.55,
         ),
     ]
-    CONTEXT = ["name", "called", "named", "mr", "mrs", "ms", "dr", "customer", "contact", "signed"]
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         if pattern.name == "known given name":

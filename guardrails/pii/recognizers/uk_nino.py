@@ -18,4 +18,3 @@ class NationalInsuranceNumberRecognizer(CandorRecognizer):
             0.6,
         )
     ]
-    CONTEXT = ["national insurance", "ni number", "ni", "nino", "insurance number"]

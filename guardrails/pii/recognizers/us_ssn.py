@@ -16,8 +16,6 @@ class SocialSecurityNumberRecognizer(CandorRecognizer):
         Pattern("ssn spaced or dotted", r"(?<![\d.])\d{3}([ .])\d{2}\1\d{4}(?![\d.])", 0.4),
         Pattern("ssn digits", r"(?<!\d)\d{9}(?!\d)", 0.2),
     ]
-    CONTEXT = ["ssn", "social security", "social", "security number", "ss number", "tax id", "tin"]
-    NEGATIVE_CONTEXT = ["order", "phone", "tracking", "invoice", "ref", "reference"]
 
     def invalidate_result(self, pattern_text: str) -> bool:
         number = digits(pattern_text)

@@ -49,18 +49,6 @@ class ZipCodeRecognizer(CandorRecognizer):
             0.2,
         ),
     ]
-    CONTEXT = [
-        "zip",
-        "zipcode",
-        "zip code",
-        "postcode",
-        "post code",
-        "postal",
-        "postal code",
-        "plz",
-        "postleitzahl",
-    ]
-    NEGATIVE_CONTEXT = ["order", "orders", "item", "price", "total", "qty", "quantity", "tracking", "invoice"]
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         if pattern.name == "number after a place name" and not _after_place(text, start):
