@@ -36,7 +36,8 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
 
     Overlapping detections are merged into one span covering all of them, so no
     fragment of either is left in clear. The merged span takes the type and score of
-    the dominant detection: the longer one, and on equal length the higher score.
+    the dominant detection: the longer one, on equal length the higher score, and on equal
+    score the more specific type (an address, then a place), then the type's name.
     """
     result: list[Span] = []
     cluster: list[Span] = []
@@ -56,8 +57,16 @@ def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     return result
 
 
+# On a tie in length and score, the more specific type names the span, whatever order the
+# recognizers ran in: "originally from Eckenroth" is a place before it is a name.
+_SPECIFIC_ON_TIE = {"STREET_ADDRESS": 2, "LOCATION": 1}
+
+
 def _merge(cluster: list[Span]) -> Span:
-    dominant = max(cluster, key=lambda s: (s.end - s.start, s.score))
+    dominant = max(
+        cluster,
+        key=lambda s: (s.end - s.start, s.score, _SPECIFIC_ON_TIE.get(s.entity_type, 0), s.entity_type),
+    )
     start = min(s.start for s in cluster)
     end = max(s.end for s in cluster)
     return Span(start, end, dominant.entity_type, dominant.score)

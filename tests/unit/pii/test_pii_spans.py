@@ -33,6 +33,14 @@ def test_when_spans_overlap_then_they_merge_into_one_dominant_span(spans, expect
     assert resolve_overlaps(spans) == expected
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_when_two_types_tie_then_the_same_type_wins_in_any_order(reverse):
+    name, place, street = Span(0, 9, "PERSON", 0.85), Span(0, 9, "LOCATION", 0.85), Span(0, 9, "STREET_ADDRESS", 0.85)
+    order = (lambda spans: spans[::-1]) if reverse else list
+    assert resolve_overlaps(order([name, place, street])) == [street]
+    assert resolve_overlaps(order([name, place])) == [place]
+
+
 def test_when_spans_are_replaced_then_text_between_them_is_kept():
     text = "mail a@example.com or call 555-0100"
     spans = [Span(5, 18, "EMAIL_ADDRESS", 1.0), Span(27, 35, "PHONE_NUMBER", 0.8)]
