@@ -33,9 +33,13 @@ _NORTH_AMERICAN = re.compile(
 _CUT = re.compile(r" ?/ ?| ")
 # A small number typed after the phone joins the regex match: "0800 123 456 24/7", "2 times".
 _TRAILING_SMALL_NUMBER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?$")
-# A 4-5 digit postcode after a word, then a space and the phone ("IL 62704 0961-7596216");
-# not the first group of a card's four fours ("card 4111 1111 1111 1111").
-_LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t](?!\d{4}[ \t]\d{4}[ \t]\d{4}\b)")
+# A 4-5 digit postcode after a word, then a space and the phone ("IL 62704 0961-7596216").
+_LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t]")
+# One or two groups of a postcode, then a space and a phone with a trunk zero or a country
+# code, wherever the line starts: "Town, 43 73313 0961-7596216", "\n 76634 0378 3549890".
+_POSTCODE_BEFORE_TRUNK = re.compile(r"\d{1,5}(?:[ \t]\d{1,5})?[ \t](?=[0+])")
+# A card's four fours has no postcode in front: "card 4111 1111 1111 1111".
+_CARD_SHAPE = re.compile(r"\d{4}(?:[ \t-]\d{4}){3}\b")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
 
 
@@ -88,8 +92,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
           It is cut where both sides look like phone numbers on their own: at a slash, or at a
           space when both sides have shapes only phone numbers take ("4111 1111 1111 1112"
           stays whole);
-        - a postcode typed before it on the same line, after a town or region: "Kaster, VWV
-          04494 0961-7596216". The postcode is dropped (the address recognizer has it);
+        - a postcode typed before it on the same line: "Kaster, VWV 04494 0961-7596216",
+          "Hania Bazid, 43 73313 0961-7596216". The postcode is dropped (the address
+          recognizer has it);
         - a phone number and up to two small numbers typed after it: "call 024 971 50 30 2
           times", "(08) 8747 6301 24/7". They are dropped."""
         if self._is_candidate(text, start, end, pattern):
@@ -100,9 +105,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
             scores = [self.score_match(text[a:b], pattern.score, text, a, b) for a, b in sides]
             if all(score is not None and score >= needed for score in scores):
                 return sides
-        postcode = _LEADING_POSTCODE.match(text, start, end)
-        if postcode and self._is_candidate(text, postcode.end(), end, pattern):
-            return [(postcode.end(), end)]
+        phone_start = self._after_postcode(text, start, end, pattern)
+        if phone_start is not None:
+            return [(phone_start, end)]
         for _ in range(2):
             trailing = _TRAILING_SMALL_NUMBER.search(text, start, end)
             if trailing is None:
@@ -111,6 +116,23 @@ class PhoneNumberRecognizer(CandorRecognizer):
             if self._is_candidate(text, start, end, pattern):
                 break
         return [(start, end)]
+
+    def _after_postcode(self, text: str, start: int, end: int, pattern: Pattern) -> int | None:
+        """Where the phone starts when a postcode was typed right before it on the same line:
+        after a town or region ("Kaster, VWV 04494 0961-7596216"), or anywhere when the phone
+        that follows has a trunk zero or country code ("Hania Bazid, 43 73313 0961-7596216").
+        None when there is no such postcode, or the digits are a card's four fours."""
+        if _CARD_SHAPE.match(text, start, end):
+            return None
+        postcode = _LEADING_POSTCODE.match(text, start, end)
+        if postcode and self._is_candidate(text, postcode.end(), end, pattern):
+            return postcode.end()
+        postcode = _POSTCODE_BEFORE_TRUNK.match(text, start, end)
+        if postcode and 4 <= len(digits(postcode.group())) <= 7:
+            score = self.score_match(text[postcode.end() : end], pattern.score, text, postcode.end(), end)
+            if score is not None and score >= 0.9:
+                return postcode.end()
+        return None
 
     def _is_candidate(self, text: str, start: int, end: int, pattern: Pattern) -> bool:
         return self.score_match(text[start:end], pattern.score, text, start, end) is not None

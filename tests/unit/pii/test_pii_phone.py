@@ -37,6 +37,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         # a postcode typed right before it on the same line
         ("Sampletown, XY 31295 020 7946 0958", "020 7946 0958"),
         ("Sampleby 52888 0161-4960017", "0161-4960017"),
+        ("Jane Example, 43 73313 0161-4960017", "0161-4960017"),  # after a name, in two groups
+        (", ec\n 76634 020 7946 0958", "020 7946 0958"),  # at the start of a line
+        ("Order 12345 0161 496 0017", "0161 496 0017"),  # an order number typed before it
         ("I texted 55501420 twice", "55501420"),
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
@@ -102,6 +105,7 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "Where is my order? 2125550199 was due Monday",  # the sentence before ends with "order"
         "about my order, 2125550199",  # the clause before ends with "order"
         "card 4111 1111 1111 1111",  # a card's first group is no postcode
+        "ref 4000 0566 5566 5557",  # nor is it before a trunk zero
         "Order:\n2125550199",  # so does the line before
         "my order 2024-000123",  # a year and a sequence number
         "invoice 123-456-789 attached",  # three groups of three: a reference or a quantity
