@@ -90,6 +90,12 @@ _REGION = re.compile(
 _BEFORE_POSTCODE = re.compile(
     rf"\b(?i:in|from|to|at|near)[ \t]+(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})[ \t]+\d{{4,5}}(?![\d%.,-]|[.,]\d)"
 )
+# A capitalised name after someone introducing themselves ("Hi, I'm Dr. Adrian Example from
+# Sampleby."), when the word list knows none of its words ("I'm Jane from Support" is no place).
+_AFTER_INTRODUCTION = re.compile(
+    rf"\b(?i:i'm|i am)[ \t]+(?:{_CAP}[ \t]+){{1,4}}(?i:from)[ \t]+(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})"
+    r"(?![\p{L}'’-])"
+)
 _BEFORE_PLACE = re.compile(
     rf"(?<![\p{{L}}'’-])(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?),[ \t]+(?P<place>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}})"
 )
@@ -230,6 +236,9 @@ def shaped_places(text: str) -> list[tuple[int, int]]:
             found.append(match.span())
     for match in _BEFORE_POSTCODE.finditer(text):
         if _unknown_name(match.group("name")):
+            found.append(match.span("name"))
+    for match in _AFTER_INTRODUCTION.finditer(text):
+        if all(_no_english_word(w.lower()) for w in match.group("name").split()):
             found.append(match.span("name"))
     for match in _BEFORE_PLACE.finditer(text):
         place = match.group("place")

@@ -121,6 +121,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("I live in Plzeňský kraj", "Plzeňský kraj", "LOCATION"),  # region word
         ("Offices in Bjert 6091 and Kiel", "Bjert", "LOCATION"),  # unknown name before a postcode
         ("Send it to Melliste, Estonia", "Melliste", "LOCATION"),  # unknown name before a country
+        ("Hi, I'm Dr. Jane Example from Ruthsjøen.", "Ruthsjøen", "LOCATION"),  # after an introduction
         # all lower case: a word no dictionary holds, right after a travel cue
         ("i'm in vellmarby, at the conference", "vellmarby", "LOCATION"),
         ("originally from zorvičice, and i'm 40", "zorvičice", "LOCATION"),
@@ -236,6 +237,8 @@ def test_when_words_are_products_places_or_labels_then_no_person_is_found(text):
         "Compatible with Windows 10 and Summit 3000",  # product numbers after "with"
         "Thanks, Trail jackets are great",  # shop product name before a comma
         "Is the Overview, Support or Passport page down?",  # ordinary words with place endings
+        "Hi, I'm Jane from Support",  # an introduction, then a team: an English word
+        "I'm Tom from Customer Service, how can I help?",
         "Where is ORD-10042? I ordered it on Monday for £49.99",  # order number, weekday, price
         "is the new iphone in stock? what's the order status",  # lower case: "new" before a product
         "i want the new balance shoes delivered on friday",  # lower case: "new" before a word
@@ -251,6 +254,7 @@ def test_when_words_only_look_like_places_then_no_location_is_found(text):
         ("call me on 7946095", "PHONE_NUMBER"),  # one group of digits: "call" lifts it over the threshold
         ("Phone: 81 77 89", "PHONE_NUMBER"),  # six digits in groups count only next to a phone word
         ("Phone: 1 234 567", "PHONE_NUMBER"),  # shaped like a quantity: needs the phone word
+        ("Sampleby office 55501420", "PHONE_NUMBER"),  # eight digits: "office" is a phone word
         ("postcode 3520", "ZIP_CODE"),  # 4 digits count only after "postcode"
         ("my dob is 1985-02-14", "DATE_OF_BIRTH"),  # "dob" makes a date a birth date
     ],
