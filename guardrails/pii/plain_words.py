@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex as re
 
-from guardrails.pii.recognizers.gazetteer import COMMON_WORDS_FILE
+from guardrails.pii.recognizers.gazetteer import COMMON_WORDS_FILE, common_words
 from guardrails.pii.recognizers.lexicon import CHAT_WORDS, STOPWORDS
 
 log = logging.getLogger(__name__)
@@ -88,3 +88,10 @@ def dictionary_words() -> frozenset[str]:
 
     gate = load_gate(settings().model.plain_words)
     return gate.plain if gate is not None else frozenset()
+
+
+def is_unknown_word(word: str) -> bool:
+    """A lower-case word that is neither in the word list nor a common word that is also a
+    name or place: "vellmarby", "fanucci", not "trouble" or "mark". False without the list."""
+    known = dictionary_words()
+    return bool(known) and word not in known and word not in common_words()

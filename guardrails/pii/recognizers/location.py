@@ -205,10 +205,9 @@ def _suffixed_place(word: str) -> bool:
 
 def _no_english_word(word: str) -> bool:
     """Not in the dictionary word list (nor a common or never-place word); False without the list."""
-    from guardrails.pii.plain_words import dictionary_words  # plain_words imports this package
+    from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
 
-    known = dictionary_words()
-    return bool(known) and word not in known and word not in common_words() and word not in _NEVER_PLACES
+    return is_unknown_word(word) and word not in _NEVER_PLACES
 
 
 def _unknown_name(phrase: str) -> bool:

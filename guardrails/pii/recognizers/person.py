@@ -25,6 +25,7 @@ from guardrails.pii.recognizers.gazetteer import (
     is_frequent_name_pair,
     is_given_name,
     is_given_name_or_word,
+    is_place,
     is_surname,
 )
 from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
@@ -327,8 +328,23 @@ class PersonRecognizer(CandorRecognizer):
                 return None  # "my mum's birthday", "her friend's son"
         return start, end
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if not any(ch.isupper() for ch in text):
+            for result in results:
+                result.start, result.end = grown_over_unknown_words(text, result.start, result.end)
+        return results
+
     def extra_results(self, text: str) -> list[RecognizerResult]:
-        return [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)]
+        return [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)] + [
+            self.result(s, e, 0.5, "unknown words by a verb of a person") for s, e in lower_case_names_by_verbs(text)
+        ]
 
     def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         results = super().ner_results(text, nlp_artifacts)
@@ -385,6 +401,68 @@ class PersonRecognizer(CandorRecognizer):
                 break
             end += after.start(1) + len(word)
         return start, end
+
+
+_WORD_BEFORE = re.compile(r"([\p{L}'’-]+\.?)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([\p{L}'’-]+)")
+_TITLE = re.compile(rf"(?:{_TITLES})\.?")
+
+
+def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name found in lower-case text takes the words next to it that no word list knows, and
+    a title before it: "correct it to dr. cettina fanucci" (only "cettina" found), "user:
+    mohsin wilmsen" (only "wilmsen"). Up to two words a side; off without the word list."""
+    from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
+
+    def name_word(word: str) -> bool:
+        plain = len(word) >= 3 and "." not in word and _bare(word) not in _NEVER_NAMES
+        return plain and is_unknown_word(word) and not is_place(word)  # "ljubljana" stays a place
+
+    for _ in range(2):
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None:
+            break
+        if _TITLE.fullmatch(before.group(1)):
+            start = before.start(1)
+            break
+        if not name_word(before.group(1)):
+            break
+        start = before.start(1)
+    for _ in range(2):
+        after = _WORD_AFTER.match(text, end)
+        if after is None or not name_word(after.group(1)):
+            break
+        end = after.end(1)
+    return start, end
+
+
+_LOWER_AFTER_AGENT_CUE = re.compile(rf"\b(?:{_AGENT_CUES})[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]*))")
+_LOWER_BEFORE_SUBJECT_VERB = re.compile(
+    rf"(?:^|(?<=[\n.!?,;:\"“]))[ \t]*(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]*?)[ \t]+(?:{_SUBJECT_VERBS})\b"
+)
+
+
+def lower_case_names_by_verbs(text: str) -> list[tuple[int, int]]:
+    """In a text written all in lower case, one to three words no word list knows, right after
+    a verb of a person ("says bergqvist", "directed by jindřich holinka", "add mstislav
+    dolgorukova as guardian") or starting a clause before one ("dzhambek is from ..."). Off
+    without the word list."""
+    from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
+
+    if any(ch.isupper() for ch in text):
+        return []
+    found = []
+    for match in _LOWER_AFTER_AGENT_CUE.finditer(text):
+        words = list(_WORDS.finditer(text, *match.span("words")))[:3]
+        known = [w for w in words if not is_unknown_word(w.group()) or _bare(w.group()) in _NEVER_NAMES]
+        stop = words.index(known[0]) if known else len(words)
+        if stop:
+            found.append((words[0].start(), words[stop - 1].end()))
+    for match in _LOWER_BEFORE_SUBJECT_VERB.finditer(text):
+        words = list(_WORDS.finditer(text, *match.span("words")))
+        if 1 <= len(words) <= 3 and all(is_unknown_word(w.group()) for w in words):
+            found.append((words[0].start(), words[-1].end()))
+    return found
 
 
 def names_in_lists(text: str) -> list[tuple[int, int]]:

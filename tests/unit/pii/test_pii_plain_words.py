@@ -117,3 +117,17 @@ def test_without_the_word_list_an_unknown_lower_case_word_is_no_place(monkeypatc
     assert shaped_places(text) == [(7, 16)]
     monkeypatch.setattr(plain_words, "dictionary_words", frozenset)
     assert shaped_places(text) == []
+
+
+def test_without_the_word_list_lower_case_names_do_not_grow_over_unknown_words(monkeypatch):
+    # "fanucci" joins "cettina" only because the list says it is no English word
+    from guardrails.pii import plain_words
+    from guardrails.pii.recognizers.person import grown_over_unknown_words, lower_case_names_by_verbs
+
+    text = "correct it to cettina fanucci, says bergqvist"
+    start = text.index("cettina")
+    assert grown_over_unknown_words(text, start, start + len("cettina")) == (start, start + len("cettina fanucci"))
+    assert lower_case_names_by_verbs(text) == [(text.index("bergqvist"), len(text))]
+    monkeypatch.setattr(plain_words, "dictionary_words", frozenset)
+    assert grown_over_unknown_words(text, start, start + len("cettina")) == (start, start + len("cettina"))
+    assert lower_case_names_by_verbs(text) == []

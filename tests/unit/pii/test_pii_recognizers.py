@@ -110,6 +110,13 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("follow up with benjamin a seiler", "benjamin a seiler", "PERSON"),  # lower case, middle initial
         ("the parcel is for aline egger, thanks", "aline egger", "PERSON"),  # given name that is a word + surname
         ("please ask john smith to call me", "john smith", "PERSON"),  # frequent names, both also words
+        # lower case: a found name takes the unknown words and the title next to it
+        ("please correct it to dr. cettina fanucci?", "dr. cettina fanucci", "PERSON"),
+        ("what's the name on the account? user: mohsin wilmsen", "mohsin wilmsen", "PERSON"),
+        # lower case: unknown words by a verb of a person
+        ("we need to add mstislav dolgorukova as guardian", "mstislav dolgorukova", "PERSON"),
+        ("\"that works,\" says bergqvist.", "bergqvist", "PERSON"),
+        ("dzhambek is from the shop next door", "dzhambek", "PERSON"),
         ("Please ask Maria Velasco to sign", "Maria Velasco", "PERSON"),  # same, capitalised
         ("I live in Manchester, do you have a store there?", "Manchester", "LOCATION"),  # residence cue
         ("Do you ship to Canada?", "Canada", "LOCATION"),  # country name
@@ -199,6 +206,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "i'm in trouble with this order",  # an English word after a travel cue
         "going to cancel it, i am in shock",
         "hullo",  # a greeting that is also a village in a gazetteer
+        "can you add gift wrap as well",  # English words after a verb of a person
+        "she said thanks, it says error 404",
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
