@@ -15,10 +15,11 @@ country and postcode on the same line, after commas or on following lines):
 
 from __future__ import annotations
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from guardrails.pii.recognizers.base import CASE_SENSITIVE_FLAGS, CandorRecognizer
-from guardrails.pii.recognizers.lexicon import CHAT_WORDS, MONTHS, STOPWORDS, WEEKDAYS
+from guardrails.pii.recognizers.lexicon import CHAT_WORDS, COUNTRIES, MONTHS, STOPWORDS, WEEKDAYS
 
 _CAP = r"\p{Lu}[\p{L}'’]*(?:[-.]\p{L}[\p{L}'’]*)*\.?"
 _WORD = r"\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"
@@ -104,8 +105,9 @@ _EU_PREFIX = (
 _HU_WORDS = r"(?:utca|u\.|út|útja|tér|tere|köz|sor|körút|krt\.|kapu|fasor|sétány|lépcső|dűlő)"
 _LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]+)?"
 
-# Flat or suite, then city / state / country / postcode lines.
-_UNIT = r"(?:,?[ \t]*\n?[ \t]*(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
+# Flat or suite, on the same line or the next (also in a ">" quoted reply), then city /
+# state / country / postcode lines.
+_UNIT = r"(?:,?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
 # A postcode-like line ends where its number ends: not the first six digits of "59898347".
 # A country letter may lead it: "H-9792", "D-10115".
 _ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?!\d)|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
@@ -136,7 +138,11 @@ _TOWN_WORD = rf"(?!(?:{_NOT_TOWN})\b)\p{{Ll}}[\p{{Ll}}'’-]*"
 _LOWER_TOWN = (
     rf"{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}}(?:,?[ \t]+{_ZIPISH})?(?=[ \t]*(?:[\n,.;!?]|$))"
 )
-_LOWER_TAIL = _tail(rf"(?:{_SEG_LINE}|{_LOWER_TOWN})")
+# ... and, on the same line after a space, a town and a country ("12 timms drive suite 215
+# nungatta australia"): the country name says the words before it are a place.
+_LOWER_COUNTRY = _alternation(re.escape(c.lower()) for c in COUNTRIES if " " in c or c.isalpha())
+_LOWER_TOWN_AND_COUNTRY = rf"(?:[ \t]+(?:{_TOWN_WORD}[ \t]+){{0,3}}(?:{_LOWER_COUNTRY})(?![\p{{L}}-]))?"
+_LOWER_TAIL = _tail(rf"(?:{_SEG_LINE}|{_LOWER_TOWN})") + _LOWER_TOWN_AND_COUNTRY
 
 _START = r"(?<![\w.-])"
 

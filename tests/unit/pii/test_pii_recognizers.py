@@ -308,10 +308,15 @@ def test_when_numbers_are_pasted_with_look_alike_spaces_or_dashes_then_they_are_
         ("send it to 74 sample street\n suite 680\n vellmarby\n cyprus 36903",
          "74 sample street\n suite 680\n vellmarby\n cyprus 36903"),
         ("ship to 12 sample road, vellmarby, cyprus 36903. please hurry", "12 sample road, vellmarby, cyprus 36903"),
+        # a flat line in a ">" quoted reply, and a town and country after a space
+        (">74 sample street\n>apt. 902\n>vellmarby\n>cyprus 36903", "74 sample street\n>apt. 902\n>vellmarby\n>cyprus 36903"),
+        ("it went to 12 sample drive suite 215 vellmarby upper austria, thanks",
+         "12 sample drive suite 215 vellmarby upper austria"),
         # ... but not a sign-off or the rest of the sentence
         ("i live at 12 sample road\nthanks", "12 sample road"),
         ("i live at 12 sample road, near the station", "12 sample road"),
         ("12 sample road\nbest regards", "12 sample road"),
+        ("i live at 12 sample road in the usa", "12 sample road"),
     ],
 )
 def test_when_a_lower_case_address_has_more_lines_then_the_span_ends_with_the_address(text, street):
