@@ -109,8 +109,8 @@ _LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]
 # state / country / postcode lines.
 _UNIT = r"(?:,?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
 # A postcode-like line ends where its number ends: not the first six digits of "59898347".
-# A country letter may lead it: "H-9792", "D-10115".
-_ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?!\d)|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+# A country letter may lead it: "H-9792", "D-10115"; Polish ones have a dash: "53-320".
+_ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{2}-\d{3}(?!\d)|(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?!\d)|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
 _SHORT_LOWER = (
     r"(?!(?:and|the|for|but|not|you|are|was|can|any|our|its|his|her|who|how|why|now|yet|all|out|off|one|"
     r"two|too|per|via|etc|pls|thx|plz|ok|or|so|to|in|on|at|by|of|is|it|as|be|we|me|my|he|do|if|no|up|us|"

@@ -312,6 +312,7 @@ def test_when_numbers_are_pasted_with_look_alike_spaces_or_dashes_then_they_are_
         (">74 sample street\n>apt. 902\n>vellmarby\n>cyprus 36903", "74 sample street\n>apt. 902\n>vellmarby\n>cyprus 36903"),
         ("it went to 12 sample drive suite 215 vellmarby upper austria, thanks",
          "12 sample drive suite 215 vellmarby upper austria"),
+        ("send it to ul. sample 5\n wrocław\n 53-320", "ul. sample 5\n wrocław\n 53-320"),  # a Polish postcode
         # ... but not a sign-off or the rest of the sentence
         ("i live at 12 sample road\nthanks", "12 sample road"),
         ("i live at 12 sample road, near the station", "12 sample road"),
