@@ -9,7 +9,9 @@ initials; hyphenated and apostrophe names are widened to the whole word. Shapes 
 say "name" without a gazetteer hit: an unknown word in a list of mostly known given names
 ("Efimiya, Mary and Ariana"), a word before a relation ("Asya's kid"), a dialogue speaker
 ('Vsevolod: "Who are you?"'), two capitalised words around a middle initial ("Ravil G
-Yefimov"), and a capitalised word before a known surname ("Eustachy Gorski").
+Yefimov"), and a capitalised word before a known surname ("Eustachy Gorski"). In text
+written all in lower case, a name takes the unknown words and title next to it ("dr.
+cettina fanucci"), and unknown words by a verb of a person are names ("says bergqvist").
 """
 
 from __future__ import annotations
