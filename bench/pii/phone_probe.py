@@ -57,6 +57,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "Tel.{}",  # right after an abbreviation's dot or slash
         "mob.{} after six",
         "tel/{}",
+        "{} is my number",  # the phone word four words after it
     ),
     # a phone word and, nearer the number, a word that usually comes with order numbers
     "context+order-word": (

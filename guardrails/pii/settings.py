@@ -35,7 +35,7 @@ class ContextSettings:
     penalty: float = 0.4
     min_score_with_context: float = 0.4
     prefix_words: int = 6
-    suffix_words: int = 2
+    suffix_words: int = 4
 
 
 @dataclass(frozen=True)

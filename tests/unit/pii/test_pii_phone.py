@@ -41,6 +41,8 @@ def _covered_as_phone(text: str, value: str) -> bool:
         (", ec\n 76634 020 7946 0958", "020 7946 0958"),  # at the start of a line
         ("Order 12345 0161 496 0017", "0161 496 0017"),  # an order number typed before it
         ("I texted 55501420 twice", "55501420"),
+        ("55501420 is my number", "55501420"),  # the phone word after it
+        ("5550142 is my new mobile", "5550142"),
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
         ("It's 1 (555) 010-0199", "1 (555) 010-0199"),  # North American trunk 1 before the area code
@@ -99,6 +101,7 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "shelf AB12/5550142 in aisle 3",  # after a digit and a slash: part of a code
         "part 555-0199-AB is out of stock",  # a dash and letters after it: part of a code
         "my tracking number is 2125550199",  # "tracking number" is no phone word
+        "55501420 is my order number",  # nor after it
         "call about order 2125550199",  # "order" is nearer than "call"
         "Order no. 2125550199",  # the dot of "no." ends no sentence
         "Ref. 2125550199",  # nor does the dot of an abbreviation that is a negative word
