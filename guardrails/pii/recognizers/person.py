@@ -410,16 +410,19 @@ _WORD_AFTER = re.compile(r"[ \t]+([\p{L}'’-]+)")
 _TITLE = re.compile(rf"(?:{_TITLES})\.?")
 
 
-def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name found in lower-case text takes the words next to it that no word list knows, and
-    a title before it: "correct it to dr. cettina fanucci" (only "cettina" found), "user:
-    mohsin wilmsen" (only "wilmsen"). Up to two words a side; off without the word list."""
+def _unknown_name_word(word: str) -> bool:
+    """A lower-case word of 3+ letters that no word list knows as an English word, a never-name
+    or a place ("fanucci", not "gift" or "ljubljana"); False without the word list."""
     from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
 
-    def name_word(word: str) -> bool:
-        plain = len(word) >= 3 and "." not in word and _bare(word) not in _NEVER_NAMES
-        return plain and is_unknown_word(word) and not is_place(word)  # "ljubljana" stays a place
+    plain = len(word) >= 3 and "." not in word and _bare(word) not in _NEVER_NAMES
+    return plain and is_unknown_word(word) and not is_place(word)
 
+
+def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name found in lower-case text takes the unknown words next to it and a title before
+    it: "correct it to dr. cettina fanucci" (only "cettina" found), "user: mohsin wilmsen"
+    (only "wilmsen"). Up to two words a side."""
     for _ in range(2):
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is None:
@@ -427,12 +430,12 @@ def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]
         if _TITLE.fullmatch(before.group(1)):
             start = before.start(1)
             break
-        if not name_word(before.group(1)):
+        if not _unknown_name_word(before.group(1)):
             break
         start = before.start(1)
     for _ in range(2):
         after = _WORD_AFTER.match(text, end)
-        if after is None or not name_word(after.group(1)):
+        if after is None or not _unknown_name_word(after.group(1)):
             break
         end = after.end(1)
     return start, end
@@ -447,22 +450,19 @@ _LOWER_BEFORE_SUBJECT_VERB = re.compile(
 def lower_case_names_by_verbs(text: str) -> list[tuple[int, int]]:
     """In a text written all in lower case, one to three words no word list knows, right after
     a verb of a person ("says bergqvist", "directed by jindřich holinka", "add mstislav
-    dolgorukova as guardian") or starting a clause before one ("dzhambek is from ..."). Off
-    without the word list."""
-    from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
-
+    dolgorukova as guardian") or starting a clause before one ("dzhambek is from ...")."""
     if any(ch.isupper() for ch in text):
         return []
     found = []
     for match in _LOWER_AFTER_AGENT_CUE.finditer(text):
         words = list(_WORDS.finditer(text, *match.span("words")))[:3]
-        known = [w for w in words if not is_unknown_word(w.group()) or _bare(w.group()) in _NEVER_NAMES]
+        known = [w for w in words if not _unknown_name_word(w.group())]
         stop = words.index(known[0]) if known else len(words)
         if stop:
             found.append((words[0].start(), words[stop - 1].end()))
     for match in _LOWER_BEFORE_SUBJECT_VERB.finditer(text):
         words = list(_WORDS.finditer(text, *match.span("words")))
-        if 1 <= len(words) <= 3 and all(is_unknown_word(w.group()) for w in words):
+        if 1 <= len(words) <= 3 and all(_unknown_name_word(w.group()) for w in words):
             found.append((words[0].start(), words[-1].end()))
     return found
 

@@ -140,7 +140,7 @@ _LOWER_TOWN = (
 )
 # ... and, on the same line after a space, a town and a country ("12 timms drive suite 215
 # nungatta australia"): the country name says the words before it are a place.
-_LOWER_COUNTRY = _alternation(re.escape(c.lower()) for c in COUNTRIES if " " in c or c.isalpha())
+_LOWER_COUNTRY = _alternation(re.escape(c.lower()) for c in COUNTRIES)
 _LOWER_TOWN_AND_COUNTRY = rf"(?:[ \t]+(?:{_TOWN_WORD}[ \t]+){{0,3}}(?:{_LOWER_COUNTRY})(?![\p{{L}}-]))?"
 _LOWER_TAIL = _tail(rf"(?:{_SEG_LINE}|{_LOWER_TOWN})") + _LOWER_TOWN_AND_COUNTRY
 
