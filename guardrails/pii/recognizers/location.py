@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
-from guardrails.pii.recognizers.base import CandorRecognizer
+from guardrails.pii.recognizers.base import CandorRecognizer, written_in_lower_case
 from guardrails.pii.recognizers.first_names import is_first_name
 from guardrails.pii.recognizers.gazetteer import MAX_PLACE_WORDS, common_words, is_given_name, is_place, is_surname
 from guardrails.pii.recognizers.lexicon import COUNTRIES, MONTHS, NOT_A_NAME, STOPWORDS, US_STATE_CODES, WEEKDAYS
@@ -153,7 +153,7 @@ def _name_cased(word: str) -> bool:
 def known_places(text: str) -> list[tuple[int, int]]:
     """Longest runs of up to four words that name a known place, capitalised as a name is
     (or all lower case in a text written all in lower case)."""
-    lower_text = not any(ch.isupper() for ch in text)
+    lower_text = written_in_lower_case(text)
     words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _GAZETTEER_WORD.finditer(text)]
     found = []
     i = 0
@@ -218,7 +218,7 @@ def _unknown_name(phrase: str) -> bool:
 
 def shaped_places(text: str) -> list[tuple[int, int]]:
     """Places that no gazetteer lists but whose shape says "place" (see the patterns above)."""
-    if not any(ch.isupper() for ch in text):
+    if written_in_lower_case(text):
         found = [m.span() for m in _LOWER_ONE_WORD.finditer(text) if _suffixed_place(m.group())]
         for match in _LOWER_PREFIXED.finditer(text):
             word = match.group("name")

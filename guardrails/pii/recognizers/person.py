@@ -20,7 +20,7 @@ import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.pii.recognizers.base import CandorRecognizer
+from guardrails.pii.recognizers.base import CandorRecognizer, written_in_lower_case
 from guardrails.pii.recognizers.first_names import is_first_name
 from guardrails.pii.recognizers.gazetteer import (
     common_words,
@@ -120,7 +120,9 @@ _NOT_SPEAKERS = frozenset(
 )
 _LIST_ITEM = r"(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Ll}[\p{Ll}'’-]+)"
 _LIST = re.compile(
-    rf"(?<![\p{{L}}'’-]){_LIST_ITEM}(?:[ \t]*,[ \t]*{_LIST_ITEM})+[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{_LIST_ITEM}(?![\p{{L}}'’-])"
+    # (up to 20 items: a longer run of commas is no list of names, and scanning it from every
+    # word would take seconds on a long message)
+    rf"(?<![\p{{L}}'’-]){_LIST_ITEM}(?:[ \t]*,[ \t]*{_LIST_ITEM}){{1,20}}[ \t]*,?[ \t]+(?:and|or|&)[ \t]+{_LIST_ITEM}(?![\p{{L}}'’-])"
 )
 _LIST_WORD = re.compile(_LIST_ITEM)
 
@@ -246,7 +248,7 @@ class PersonRecognizer(CandorRecognizer):
     @staticmethod
     def _lone_name(text: str, start: int, end: int, known, lower_case: bool = False) -> tuple[int, int] | None:
         """A single known name word; a capitalised one must not start a sentence."""
-        if lower_case and (any(ch.isupper() for ch in text) or end - start < 4):
+        if lower_case and (not written_in_lower_case(text) or end - start < 4):
             return None  # short lower-case words ("pii", "ups") are rarely names
         if not known(text[start:end]):
             return None
@@ -258,7 +260,7 @@ class PersonRecognizer(CandorRecognizer):
 
     @staticmethod
     def _given_name_span(text: str, start: int, end: int, lower_case: bool = False) -> tuple[int, int] | None:
-        if lower_case and any(ch.isupper() for ch in text):
+        if lower_case and not written_in_lower_case(text):
             return None  # only for people who type everything in lower case
         words = list(_WORDS.finditer(text, start, end))
         if not words:
@@ -316,7 +318,7 @@ class PersonRecognizer(CandorRecognizer):
     @staticmethod
     def _labelled_name(text: str, start: int, end: int, how: str) -> tuple[int, int] | None:
         word = _bare(text[start:end])
-        lower_text = not any(ch.isupper() for ch in text)
+        lower_text = written_in_lower_case(text)
         if word in _NEVER_NAMES or word in _NOT_SPEAKERS or len(word) < 3:
             return None
         if text[start].islower() and not lower_text:
@@ -338,7 +340,7 @@ class PersonRecognizer(CandorRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        if not any(ch.isupper() for ch in text):
+        if written_in_lower_case(text):
             for result in results:
                 result.start, result.end = grown_over_unknown_words(text, result.start, result.end)
         return results
@@ -441,9 +443,10 @@ def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]
     return start, end
 
 
-_LOWER_AFTER_AGENT_CUE = re.compile(rf"\b(?:{_AGENT_CUES})[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]*))")
+# (at most 80 characters of words: three names are enough, and a long message stays fast)
+_LOWER_AFTER_AGENT_CUE = re.compile(rf"\b(?:{_AGENT_CUES})[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}))")
 _LOWER_BEFORE_SUBJECT_VERB = re.compile(
-    rf"(?:^|(?<=[\n.!?,;:\"“]))[ \t]*(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]*?)[ \t]+(?:{_SUBJECT_VERBS})\b"
+    rf"(?:^|(?<=[\n.!?,;:\"“]))[ \t]*(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}?)[ \t]+(?:{_SUBJECT_VERBS})\b"
 )
 
 
@@ -451,7 +454,7 @@ def lower_case_names_by_verbs(text: str) -> list[tuple[int, int]]:
     """In a text written all in lower case, one to three words no word list knows, right after
     a verb of a person ("says bergqvist", "directed by jindřich holinka", "add mstislav
     dolgorukova as guardian") or starting a clause before one ("dzhambek is from ...")."""
-    if any(ch.isupper() for ch in text):
+    if not written_in_lower_case(text):
         return []
     found = []
     for match in _LOWER_AFTER_AGENT_CUE.finditer(text):
@@ -470,7 +473,7 @@ def lower_case_names_by_verbs(text: str) -> list[tuple[int, int]]:
 def names_in_lists(text: str) -> list[tuple[int, int]]:
     """Every item of a list ("Efimiya, Mary, Ariana and Jodi") in which most items are known
     given names; lower-case items only in a text written all in lower case."""
-    lower_text = not any(ch.isupper() for ch in text)
+    lower_text = written_in_lower_case(text)
     found = []
     for match in _LIST.finditer(text):
         items = [m for m in _LIST_WORD.finditer(text, match.start(), match.end()) if m.group() not in ("and", "or")]
