@@ -113,6 +113,7 @@ def place(frame: str, value: str, group: str, kind: str) -> Case:
     start = frame.index("{}")
     return Case(frame.replace("{}", value, 1), start, start + len(value), group, kind)
 
+
 def place_among(frame: str, details: dict[str, str], group: str) -> Case:
     """``frame`` filled with ``details``; the case is the number at "{phone}", its kind the frame."""
     start = len(frame.split("{phone}")[0].format(**details))

@@ -7,7 +7,7 @@
 - ``split_match`` may cut a match into several candidates, ``adjust_span`` may trim a
   candidate (or drop it) and ``score_match`` sees each candidate and returns its score, or
   ``None`` to drop it (checksums, plausibility checks); presidio's validate/invalidate hooks
-  still work.
+  still work. ``adjust_results`` sees all of a text's results at the end.
 
 Recognizers that also read spaCy's entities set ``NER_LABELS``.
 
@@ -83,7 +83,11 @@ class CandorRecognizer(PatternRecognizer):
         if self.NER_LABELS and nlp_artifacts is not None:
             results.extend(self.ner_results(text, nlp_artifacts))
         results.extend(self.extra_results(text))
-        return EntityRecognizer.remove_duplicates(results)
+        return self.adjust_results(text, EntityRecognizer.remove_duplicates(results))
+
+    def adjust_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A last look at all of one text's results (widen or drop some); default keeps them."""
+        return results
 
     def extra_results(self, text: str) -> list[RecognizerResult]:
         """Results found neither by a pattern nor by spaCy (word lists, shapes); default none."""

@@ -332,14 +332,7 @@ class PersonRecognizer(CandorRecognizer):
                 return None  # "my mum's birthday", "her friend's son"
         return start, end
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def adjust_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         if written_in_lower_case(text):
             for result in results:
                 result.start, result.end = grown_over_unknown_words(text, result.start, result.end)

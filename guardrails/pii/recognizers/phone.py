@@ -102,7 +102,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
         for cut in _CUT.finditer(text, start, end):
             needed = 0.5 if "/" in cut.group() else 0.9
             sides = [(start, cut.start()), (cut.end(), end)]
-            scores = [self.score_match(text[a:b], pattern.score, text, a, b) for a, b in sides]
+            scores = [self._score(text, a, b, pattern) for a, b in sides]
             if all(score is not None and score >= needed for score in scores):
                 return sides
         phone_start = self._after_postcode(text, start, end, pattern)
@@ -129,13 +129,16 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return postcode.end()
         postcode = _POSTCODE_BEFORE_TRUNK.match(text, start, end)
         if postcode and 4 <= len(digits(postcode.group())) <= 7:
-            score = self.score_match(text[postcode.end() : end], pattern.score, text, postcode.end(), end)
+            score = self._score(text, postcode.end(), end, pattern)
             if score is not None and score >= 0.9:
                 return postcode.end()
         return None
 
+    def _score(self, text: str, start: int, end: int, pattern: Pattern) -> float | None:
+        return self.score_match(text[start:end], pattern.score, text, start, end)
+
     def _is_candidate(self, text: str, start: int, end: int, pattern: Pattern) -> bool:
-        return self.score_match(text[start:end], pattern.score, text, start, end) is not None
+        return self._score(text, start, end, pattern) is not None
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
         international = bool(_INTERNATIONAL.match(value))
