@@ -12,6 +12,9 @@ start or end of a line, inside an address block).
 A number counts as caught when >= 80% of its characters are masked by a span of any type
 (``run.py``'s rule, imported from there); "as PHONE" counts spans of type PHONE_NUMBER only.
 
+A second part does the same with libphonenumber's example number of every region (fixed
+line and mobile, national and international forms): numbers from another source than Faker.
+
 A third part puts numbers among other details of the same Faker locale (a name, an
 address, a town, an email: "Nora Example\t54974044", "{name}\n{address}\n{phone}"), as
 written and lower-cased, where other spans can cover the number or stand next to it.
@@ -168,6 +171,56 @@ def phone_cases(locales: list[str], per_locale: int, seed: int) -> list[tuple[Ca
             kind = rng.choice(other_kinds)
             cases.append((place(rng.choice(FRAMES[kind]), value, locale, kind), method))
     return cases
+
+
+# ---------------------------------------------------------------------------- another source's numbers
+
+LIBPHONENUMBER_TYPES = ("FIXED_LINE", "MOBILE")
+LIBPHONENUMBER_FORMATS = ("NATIONAL", "INTERNATIONAL")
+
+
+def libphonenumber_cases(seed: int) -> list[Case]:
+    """libphonenumber's own example number of every region, fixed line and mobile, as written
+    at home and abroad ("020 7946 0958", "+44 20 7946 0958"): numbers from another source
+    than Faker, each once in a context frame and once in a frame of another kind. The
+    group is the region; the kind "<format> <frame kind>"."""
+    import phonenumbers
+
+    rng = random.Random(seed)
+    other_kinds = [k for k in FRAMES if k != "context"]
+    cases = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for type_name in LIBPHONENUMBER_TYPES:
+            example = phonenumbers.example_number_for_type(region, getattr(phonenumbers.PhoneNumberType, type_name))
+            if example is None:
+                continue
+            for format_name in LIBPHONENUMBER_FORMATS:
+                value = phonenumbers.format_number(example, getattr(phonenumbers.PhoneNumberFormat, format_name))
+                for kind in ("context", rng.choice(other_kinds)):
+                    cases.append(place(rng.choice(FRAMES[kind]), value, region, f"{format_name} {kind}"))
+    return cases
+
+
+def report_libphonenumber(outcomes: list[Outcome], show: int) -> None:
+    """By format, in context frames and in the others; numbers of six digits or more apart
+    (shorter ones are the recognizer's documented limit: "22158" in St Helena)."""
+    long_enough = [o for o in outcomes if len(re.sub(r"\D", "", o.case.text[o.case.start:o.case.end])) >= 6]
+    print(f"\n## libphonenumber's example numbers: caught {rate(outcomes)}; 6+ digits {rate(long_enough)}")
+    print("\n| format | frames | caught | 6+ digits |\n|---|---|---:|---:|")
+    for format_name in LIBPHONENUMBER_FORMATS:
+        for frames, in_context in (("context", True), ("others", False)):
+            def chosen(items: list[Outcome]) -> list[Outcome]:
+                return [
+                    o for o in items
+                    if o.case.kind.startswith(format_name) and o.case.kind.endswith(" context") == in_context
+                ]
+
+            print(f"| {format_name.lower()} | {frames} | {rate(chosen(outcomes))} | {rate(chosen(long_enough))} |")
+    misses = [
+        f"MISS {o.case.group} {o.case.kind} {o.case.text[o.case.start:o.case.end]!r} got={found(o)} | {o.case.text!r}"
+        for o in long_enough if not o.caught
+    ]
+    print_first("misses of 6+ digits, libphonenumber", misses, show)
 
 
 # ---------------------------------------------------------------------------- among other details
@@ -508,6 +561,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(locales)} locales, {len(cases)} phone cases", file=sys.stderr)
     phones = [(judge(run, case), method) for case, method in cases]
     report_phones(phones, args.misses)
+    report_libphonenumber([judge(run, case) for case in libphonenumber_cases(args.seed)], args.misses)
     report_false_alarms([judge(run, case) for case in false_alarm_cases(args.seed)], args.misses)
     for title, frames, cases in (
         ("among other details", MIXED_FRAMES, mixed_cases(args.per_frame, args.seed)),

@@ -74,9 +74,10 @@ class PhoneNumberRecognizer(CandorRecognizer):
             # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1;
             # or the North American trunk 1 before a bracketed area code: 1 (555) 010-0199
             r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?|1[ .-]?(?=\(\d{3}\)))?"
-            # area code in brackets: (555), (08), (14)/
-            r"(?:\(\d{1,5}\)(?:[ .-]|/ ?)?)?"
-            r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,8}){0,5}"
+            # area code in brackets: (555), (08), (14)/, with a trunk digit inside: (06 1), (0-312)
+            r"(?:\((?:\d{1,2}[ -])?\d{1,5}\)(?:[ .-]|/ ?)?)?"
+            # then up to eight groups: "01 234567890" (Vienna), "+229 01 95 12 34 56"
+            r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,10}){0,7}"
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@]|-\w|[.,:/]\d)",
             0.3,
         )
@@ -99,7 +100,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
           times", "(08) 8747 6301 24/7". They are dropped."""
         if self._is_candidate(text, start, end, pattern):
             return [(start, end)]
-        for cut in _CUT.finditer(text, start, end):
+        cuts = sorted(_CUT.finditer(text, start, end), key=lambda cut: "/" not in cut.group())  # slashes first
+        for cut in cuts:
             needed = 0.5 if "/" in cut.group() else 0.9
             sides = [(start, cut.start()), (cut.end(), end)]
             scores = [self._score(text, a, b, pattern) for a, b in sides]
@@ -196,13 +198,15 @@ def _only_phones_look_so(value: str, groups: list[int]) -> bool:
 def _six_digit_score(
     value: str, groups: list[int], international: bool, text: str, start: int, end: int
 ) -> float | None:
-    """"81 77 89", "645-791": short local numbers (Luxembourg, Monaco) count only with a
-    grouped shape and a context word such as "phone" or "call". "12.03.24" and "12-34-56"
-    are a date and a bank sort code, not a phone number; "QQ 12 34 56 C" is the middle of
-    an NI number."""
+    """"81 77 89", "211-234": short local numbers (Luxembourg, Monaco, Suriname) count only
+    with a grouped shape and a context word such as "phone" or "call"; a hyphen only between
+    two triples. "12.03.24" and "12-34-56" are a date and a bank sort code, not a phone
+    number; "QQ 12 34 56 C" is the middle of an NI number."""
     short = len(groups) > 1 and min(groups) >= 2 and not international
     glued = _LETTERS_BEFORE.search(text, max(0, start - 5), start) or _LETTER_AFTER.match(text, end)
-    return 0.2 if short and not glued and not set(re.sub(r"[\d ]", "", value)) else None
+    separators = set(re.sub(r"\d", "", value))
+    spaced = separators <= {" "} or separators == {"-"} and groups == [3, 3]  # "211-234" (Suriname)
+    return 0.2 if short and not glued and spaced else None
 
 
 def _switchboard_digit(value: str, international: bool, count: int) -> bool:
@@ -232,8 +236,8 @@ def _other_number_shape(value: str, groups: list[int], separators: set[str], int
         return True
     if "." in separators and len(groups) == 4 and max(groups) <= 3 and not international:
         return True  # IPv4 address; "+61.418.955.597" is an Australian mobile
-    if shape == (3, 2, 4) and len(separators) == 1:
-        return True  # SSN
+    if shape == (3, 2, 4) and len(separators) == 1 and "+" not in value:
+        return True  # SSN; "+672 10 6609" is Norfolk Island's
     return shape in {(5, 4), (5, 3)} and separators == {"-"}  # ZIP+4, Brazilian CEP "82199-351"
 
 

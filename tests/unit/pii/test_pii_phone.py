@@ -73,6 +73,13 @@ def _covered_as_phone(text: str, value: str) -> bool:
         # a phone label typed as one word, or in the customer's language
         ("PhoneNumber: 81 77 89", "81 77 89"),
         ("Telefon 81 77 89", "81 77 89"),
+        # shapes from libphonenumber's example numbers (the probe's second part)
+        ("Phone number: (06 1) 555 0142", "(06 1) 555 0142"),  # a trunk digit inside the brackets
+        ("call me on (0-312) 55501", "(0-312) 55501"),  # Lithuanian: trunk zero and a hyphen inside
+        ("mob.01 555014200 after six", "01 555014200"),  # Vienna: a nine-digit subscriber group
+        ("my cell +43 1 555014200 thanks", "+43 1 555014200"),
+        ("My mobile is +672 10 5501.", "+672 10 5501"),  # an SSN's 3-2-4 after a country code
+        ("Tel. 211-234", "211-234"),  # six digits, two triples with a hyphen: with a phone word
         # a small number typed after it is not part of it, and does not hide it
         ("Phone (08) 8747 6301 24/7", "(08) 8747 6301"),
         ("call 024 971 50 30 2 times", "024 971 50 30"),
@@ -112,6 +119,8 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "Order:\n2125550199",  # so does the line before
         "my order 2024-000123",  # a year and a sequence number
         "invoice 123-456-789 attached",  # three groups of three: a reference or a quantity
+        "It's 211-234",  # two triples with a hyphen and no phone word
+        "Phone about sort code 12-34-56",  # three pairs with hyphens: a sort code
     ],
 )
 def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
@@ -127,3 +136,8 @@ def test_when_a_small_number_follows_a_phone_then_the_span_stops_before_it():
 def test_when_two_phones_share_one_run_of_digits_then_both_are_found(joint):
     text = f"Tel 0161 496 0017{joint}0161 496 0018"
     assert [text[s:e] for s, e in _phone_spans(text)] == ["0161 496 0017", "0161 496 0018"]
+
+
+def test_when_two_phones_of_many_groups_share_a_slash_then_both_are_found():
+    text = "+229 01 95 55 01 42/0161 496 0017"  # eight groups in all
+    assert [text[s:e] for s, e in _phone_spans(text)] == ["+229 01 95 55 01 42", "0161 496 0017"]
