@@ -90,8 +90,17 @@ def dictionary_words() -> frozenset[str]:
     return gate.plain if gate is not None else frozenset()
 
 
+# British spellings of words the American list holds: "personalised", "colour", "analyse".
+_BRITISH_TO_AMERICAN = (("is", "iz"), ("isation", "ization"), ("our", "or"), ("yse", "yze"), ("ys", "yz"), ("tre", "ter"))
+
+
 def is_unknown_word(word: str) -> bool:
-    """A lower-case word that is neither in the word list nor a common word that is also a
-    name or place: "vellmarby", "fanucci", not "trouble" or "mark". False without the list."""
+    """A lower-case word that is neither in the word list (in American or British spelling)
+    nor a common word that is also a name or place: "vellmarby", "fanucci", not "trouble",
+    "mark" or "personalised". False without the list."""
     known = dictionary_words()
-    return bool(known) and word not in known and word not in common_words()
+    if not known or word in known or word in common_words():
+        return False
+    return not any(
+        word.replace(british, american) in known for british, american in _BRITISH_TO_AMERICAN if british in word
+    )

@@ -250,11 +250,28 @@ US_STATE_CODES = (
     " NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).split()
 
+# Brands a retail chat names that no dictionary knows as words, lower-case: never part of a
+# person's name ("a case for nike airmax", "exchange it for sony wh-1000xm5"). Brands that
+# are also names ("hugo", "ralph", "philips") are left out; shops add their own brands to
+# config.yml's allow_list.
+BRANDS = frozenset(
+    """
+    adidas nike reebok asics umbro skechers timberland birkenstock crocs ugg wrangler uniqlo primark
+    prada superdry patagonia northface samsung sony bose jbl sennheiser iphone ipad macbook airpods
+    lenovo asus acer huawei xiaomi oneplus oppo nokia motorola garmin fitbit gopro nikon fujifilm
+    logitech razer corsair nintendo playstation xbox kindle alexa lego hasbro mattel dyson tefal
+    delonghi nespresso breville smeg vileda ikea loreal nivea garnier clinique paypal klarna
+    clearpay afterpay venmo revolut monzo amex mastercard maestro dhl dpd ups fedex usps evri
+    parcelforce inpost ebay etsy
+    """.split()
+)
+
 # Words of chat that a dictionary lacks as lower-case entries: chat shorthand, retail and
 # banking acronyms, contractions typed without the apostrophe ("i dont want"), holidays.
 CHAT_WORDS = frozenset(
     """
     ok okay pls thx lol hey hiya yo asap tbh btw idk omg wifi app email christmas xmas easter
+    rec recs bday signup signups
     iban atm dob pin ssn sku cvv cvc bic swift vat nino otp faq
     dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt couldnt shouldnt wouldnt
     mustnt neednt im ive id youre youve youd theyre theyve weve thats whats wheres theres heres hows

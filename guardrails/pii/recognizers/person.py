@@ -30,7 +30,7 @@ from guardrails.pii.recognizers.gazetteer import (
     is_place,
     is_surname,
 )
-from guardrails.pii.recognizers.lexicon import MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
+from guardrails.pii.recognizers.lexicon import BRANDS, MONTHS, NOT_A_NAME, STOPWORDS, WEEKDAYS
 
 # A name word in any case: letters, inner apostrophes and hyphens ("o'neil-smith"), or an initial.
 _ANY = r"(?:\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{L}\.)"
@@ -60,6 +60,7 @@ _NEVER_NAMES = (
     | NOT_A_NAME
     | WEEKDAYS
     | MONTHS
+    | BRANDS
     | frozenset(
         "there team all everyone everybody support sir madam customer service agent bot human guys folks zip code "
         "postcode number order email phone address account card password user bot "
@@ -368,7 +369,9 @@ class PersonRecognizer(CandorRecognizer):
         while end < len(text) and (text[end].isalpha() or text[end] in _WORD_CHARS):
             end += 1
         words = list(_WORDS.finditer(text, start, end))
-        # Drop leading and trailing words that are never names ("My Kindle" -> "Kindle").
+        if any(_bare(w.group()) in BRANDS for w in words):
+            return None  # a product: "Kindle Paperwhite", "Garmin Fenix"
+        # Drop leading and trailing words that are never names ("Hi Jane" -> "Jane").
         while words and _bare(words[0].group()) in _NEVER_NAMES:
             words.pop(0)
         while words and _bare(words[-1].group()) in _NEVER_NAMES:
@@ -438,6 +441,11 @@ def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]
 
 # (at most 80 characters of words: three names are enough, and a long message stays fast)
 _LOWER_AFTER_AGENT_CUE = re.compile(rf"\b(?:{_AGENT_CUES})[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}))")
+# Weaker cues, after which two unknown words make a name ("follow up with satsita umkhayev",
+# "a parcel for jan kowalski") but one may be a brand ("pay with paypal", "sent by dpd").
+# After "work for" come employers ("i work for wolters kluwer").
+_PAIR_CUES = r"by|with|(?<!\bwork(?:s|ed|ing)?[ \t]+)for|to|called|named"
+_LOWER_AFTER_PAIR_CUE = re.compile(rf"\b(?:{_PAIR_CUES})[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}))")
 _LOWER_BEFORE_SUBJECT_VERB = re.compile(
     rf"(?:^|(?<=[\n.!?,;:\"“]))[ \t]*(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}?)[ \t]+(?:{_SUBJECT_VERBS})\b"
 )
@@ -446,21 +454,28 @@ _LOWER_BEFORE_SUBJECT_VERB = re.compile(
 def lower_case_names_by_verbs(text: str) -> list[tuple[int, int]]:
     """In a text written all in lower case, one to three words no word list knows, right after
     a verb of a person ("says bergqvist", "directed by jindřich holinka", "add mstislav
-    dolgorukova as guardian") or starting a clause before one ("dzhambek is from ...")."""
+    dolgorukova as guardian") or starting a clause before one ("dzhambek is from ..."); two
+    or three after a weaker cue ("follow up with satsita umkhayev")."""
     if not written_in_lower_case(text):
         return []
     found = []
-    for match in _LOWER_AFTER_AGENT_CUE.finditer(text):
-        words = list(_WORDS.finditer(text, *match.span("words")))[:3]
-        known = [w for w in words if not _unknown_name_word(w.group())]
-        stop = words.index(known[0]) if known else len(words)
-        if stop:
-            found.append((words[0].start(), words[stop - 1].end()))
+    for cue, needed in ((_LOWER_AFTER_AGENT_CUE, 1), (_LOWER_AFTER_PAIR_CUE, 2)):
+        for match in cue.finditer(text):
+            words = list(_WORDS.finditer(text, *match.span("words")))[:3]
+            known = [w for w in words if not _unknown_name_word(w.group()) or _model_number_follows(text, w.end())]
+            stop = words.index(known[0]) if known else len(words)
+            if stop >= needed:
+                found.append((words[0].start(), words[stop - 1].end()))
     for match in _LOWER_BEFORE_SUBJECT_VERB.finditer(text):
         words = list(_WORDS.finditer(text, *match.span("words")))
         if 1 <= len(words) <= 3 and all(_unknown_name_word(w.group()) for w in words):
             found.append((words[0].start(), words[-1].end()))
     return found
+
+
+def _model_number_follows(text: str, end: int) -> bool:
+    """The word is cut off before digits: "wh-" of "sony wh-1000xm5"."""
+    return text[end - 1 : end] == "-" or text[end : end + 1].isdigit()
 
 
 def names_in_lists(text: str) -> list[tuple[int, int]]:
