@@ -132,3 +132,23 @@ def test_without_the_word_list_lower_case_names_do_not_grow_over_unknown_words(m
     monkeypatch.setattr(plain_words, "dictionary_words", frozenset)
     assert grown_over_unknown_words(text, start, start + len("cettina")) == (start, start + len("cettina"))
     assert lower_case_names_by_verbs(text) == []
+
+
+@pytest.mark.parametrize(
+    "word, unknown",
+    [
+        ("fanucci", True),
+        ("vellmarby", True),
+        ("personalised", False),  # the American list holds "personalized"
+        ("colour", False),
+        ("analyse", False),
+        ("centre", False),
+        ("organisation", False),
+        ("trouble", False),
+        ("mark", False),  # a common word that is also a name
+    ],
+)
+def test_a_word_is_unknown_only_when_no_spelling_of_it_is_in_the_list(word, unknown):
+    from guardrails.pii.plain_words import is_unknown_word
+
+    assert is_unknown_word(word) is unknown
