@@ -68,6 +68,12 @@ _NEVER_NAMES = (
     )
     # chat interjections spaCy sometimes reads as a name at the start of a line: "nah i'm good"
     | frozenset("nah nope yeah yep yup yes no hmm hm uh um oh ah aw ugh meh wow hey hi hello hiya thanks thx cheers pls lol".split())
+    # verbs and adverbs spaCy takes into a name next to them: "text laura", "tell jim", "jacob
+    # lives on ...", "pick up stan later"
+    | frozenset(
+        "text texted tell told show ask asked remind call called email emailed message ping "
+        "lives lived spent says said soon later tonight tomorrow today again".split()
+    )
 )
 _COLOURS = frozenset("green brown black white gray grey gold silver rose pink red blue".split())
 # ("will", "may" and "can" are function words, never among the frequent given names)

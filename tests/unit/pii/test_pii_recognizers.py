@@ -334,3 +334,18 @@ def test_when_numbers_are_pasted_with_look_alike_spaces_or_dashes_then_they_are_
 def test_when_a_lower_case_address_has_more_lines_then_the_span_ends_with_the_address(text, street):
     streets = [text[s.start : s.end] for s in analyze_text(text) if s.entity_type == "STREET_ADDRESS"]
     assert streets == [street]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("text laura i'll be late for dinner", "laura"),
+        ("Tell Jim I'm coming home soon", "Jim"),
+        ("help me to remember to pick up stan later", "stan"),
+        ("megan lives on via tasso 129 street.", "megan"),
+    ],
+)
+def test_when_a_verb_or_adverb_stands_next_to_a_name_then_the_name_span_leaves_it_out(text, name):
+    persons = [text[s.start : s.end] for s in analyze_text(text) if s.entity_type in ("PERSON", "LOCATION")]
+    assert name in persons, analyze_text(text)
+    assert not any(len(p) > len(name) and name in p for p in persons)
