@@ -108,6 +108,8 @@ _LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]
 # Flat or suite, on the same line or the next (also in a ">" quoted reply), then city /
 # state / country / postcode lines.
 _UNIT = r"(?:,?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
+# A flat or suite (no floor, room or unit: "room 12 floor 3", "size 10 unit 4" are no addresses).
+_FLAT = r",?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|flat)[ \t]*\d+"
 # A postcode-like line ends where its number ends: not the first six digits of "59898347".
 # A country letter may lead it: "H-9792", "D-10115"; Polish ones have a dash: "53-320".
 _ZIPISH = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{2}-\d{3}(?!\d)|(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?!\d)|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
@@ -237,6 +239,13 @@ class StreetAddressRecognizer(CandorRecognizer):
             0.45,
         ),
         Pattern("number, lower-case name, number", rf"{_START}\d{{3,5}}[ \t]+{_LOWER}[ \t]+\d{{1,4}}\b{_LOWER_TAIL}", 0.3),
+        Pattern(
+            # "692 kuuse 53 apt. 641, grubbenvorst": a flat or suite after the house number says
+            # the lower-case words before it name a street, whatever their language
+            "number, lower-case name, number, flat",
+            rf"{_START}\d{{1,5}}[ \t]+(?:via[ \t]+)?{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_NUM}(?={_FLAT}){_LOWER_TAIL}",
+            0.6,
+        ),
         Pattern(
             # "Sludevej 13, 4594 Thorsen", "Nad Rokytkou 709\n492 90 Bystré": a continental
             # postcode (not a year) and a town after it

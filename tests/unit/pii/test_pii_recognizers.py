@@ -117,6 +117,9 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("we need to add mstislav dolgorukova as guardian", "mstislav dolgorukova", "PERSON"),
         ("\"that works,\" says bergqvist.", "bergqvist", "PERSON"),
         ("dzhambek is from the shop next door", "dzhambek", "PERSON"),
+        # lower case: a flat after the house number makes the words before it a street
+        ("taxi to 692 kuuse 53 apt. 641, sampleby, netherlands 04020. call me", "692 kuuse 53 apt. 641, sampleby, netherlands 04020", "STREET_ADDRESS"),
+        ("validate this: 51709 μεγάλη άμμος 94 suite 615", "51709 μεγάλη άμμος 94 suite 615", "STREET_ADDRESS"),
         # lower case: two unknown words after a weaker cue
         ("follow up with satsita umkhayev in a couple of months", "satsita umkhayev", "PERSON"),
         ("my grandfather was called djevad šušulić", "djevad šušulić", "PERSON"),
@@ -212,6 +215,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "hullo",  # a greeting that is also a village in a gazetteer
         "can you add gift wrap as well",  # English words after a verb of a person
         "she said thanks, it says error 404",
+        "i'm in room 12 floor 3",  # a room and a floor are no flat after a street
+        "i bought 2 shirts size 10 unit 4",
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
