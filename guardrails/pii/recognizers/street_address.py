@@ -247,6 +247,14 @@ class StreetAddressRecognizer(CandorRecognizer):
             0.6,
         ),
         Pattern(
+            # the same with a street type or more words before the flat: "903 83 dora creek
+            # apt. 176", "storgarden 52 trajanka forks\n suite 894"
+            "lower-case street words, number, flat",
+            rf"{_START}(?!(?i:{_NOT_STREET})\b)(?:\d{{1,5}}[ \t]+)?(?:\d{{1,5}}[ \t]+)?{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}"
+            rf"(?:[ \t]+{_NUM}(?:[ \t]+{_LOWER}){{0,2}}|[ \t]+(?i:{_alternation(_USPS)})\.?)(?={_FLAT}){_LOWER_TAIL}",
+            0.6,
+        ),
+        Pattern(
             # "Sludevej 13, 4594 Thorsen", "Nad Rokytkou 709\n492 90 Bystré": a continental
             # postcode (not a year) and a town after it
             "name, number, postcode and town",
@@ -257,6 +265,37 @@ class StreetAddressRecognizer(CandorRecognizer):
     ]
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        if pattern.name in _NEEDS_A_STREET_WORD:
+            if not _names_a_street(text[start:end]):
+                return None
+            start += _leading_english_words(text[start:end])  # "address storgarden 52 ..."
         while end > start and text[end - 1] in " \t\n,":
             end -= 1
         return start, end
+
+
+# Lower-case shapes that English words fill too ("i need 3 pairs flat 2", "costs 45 suite 3"):
+# kept only when a word before the flat is a street type or no English word.
+_NEEDS_A_STREET_WORD = ("number, lower-case name, number, flat", "lower-case street words, number, flat")
+_STREET_TYPES = frozenset(word.lower() for word in _USPS)
+
+
+def _names_a_street(value: str) -> bool:
+    street = re.split(_FLAT, value, maxsplit=1)[0]
+    return any(_street_word(word) for word in re.findall(r"\p{L}[\p{L}'’-]*", street))
+
+
+def _street_word(word: str) -> bool:
+    from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
+
+    return word in _STREET_TYPES or is_unknown_word(word)
+
+
+def _leading_english_words(value: str) -> int:
+    """How many characters of English words lead the value before its first street word."""
+    skipped = 0
+    for match in re.finditer(r"(\p{L}[\p{L}'’-]*)[ \t]+", value):
+        if match.start() != skipped or _street_word(match.group(1)):
+            break
+        skipped = match.end()
+    return skipped

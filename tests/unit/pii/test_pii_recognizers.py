@@ -120,6 +120,8 @@ def _covering(text: str, value: str, entity: str) -> bool:
         # lower case: a flat after the house number makes the words before it a street
         ("taxi to 692 kuuse 53 apt. 641, sampleby, netherlands 04020. call me", "692 kuuse 53 apt. 641, sampleby, netherlands 04020", "STREET_ADDRESS"),
         ("validate this: 51709 μεγάλη άμμος 94 suite 615", "51709 μεγάλη άμμος 94 suite 615", "STREET_ADDRESS"),
+        ("here it is: 903 83 sample creek apt. 176\nexampleby", "903 83 sample creek apt. 176\nexampleby", "STREET_ADDRESS"),
+        ("my address storgarden 52 trajanka forks\n suite 894", "storgarden 52 trajanka forks\n suite 894", "STREET_ADDRESS"),
         # lower case: two unknown words after a weaker cue
         ("follow up with satsita umkhayev in a couple of months", "satsita umkhayev", "PERSON"),
         ("my grandfather was called djevad šušulić", "djevad šušulić", "PERSON"),
@@ -217,6 +219,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "she said thanks, it says error 404",
         "i'm in room 12 floor 3",  # a room and a floor are no flat after a street
         "i bought 2 shirts size 10 unit 4",
+        "i need 3 pairs flat 2",  # English words only before the flat
+        "the jacket costs 45 suite 3",
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
