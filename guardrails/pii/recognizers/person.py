@@ -272,6 +272,8 @@ class PersonRecognizer(CandorRecognizer):
         words = list(_WORDS.finditer(text, start, end))
         if not words:
             return None
+        if lower_case and _lower_case_initial_name(*(w.group() for w in words)):
+            return start, end
         if not is_given_name(words[0].group()):
             # "frank becker", "Maria Velasco": a given name that is also a word, before a surname;
             # "john smith": both among the most frequent names, though both are words (not colours:
@@ -414,6 +416,15 @@ _WORD_AFTER = re.compile(r"[ \t]+([\p{L}'’-]+)")
 _TITLE = re.compile(rf"(?:{_TITLES})\.?")
 
 
+def _lower_case_initial_name(*words: str) -> bool:
+    """"landerico b hidalgo", "ravil g yefimov": a middle initial between a given name or an
+    unknown word and a surname or an unknown word ("size m brown", "plan b first" are none)."""
+    if len(words) != 3 or len(_bare(words[1])) != 1 or _bare(words[1]) in ("a", "i"):
+        return False
+    first, last = words[0], words[2]
+    return (is_given_name(first) or _unknown_name_word(first)) and (is_surname(last) or _unknown_name_word(last))
+
+
 def _unknown_name_word(word: str) -> bool:
     """A lower-case word of 3+ letters that no word list knows as an English word, a never-name
     or a place ("fanucci", not "gift" or "ljubljana"); False without the word list."""
@@ -434,8 +445,9 @@ def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]
         if _TITLE.fullmatch(before.group(1)):
             start = before.start(1)
             break
-        if not _unknown_name_word(before.group(1)):
-            break
+        word = before.group(1)
+        if not (_unknown_name_word(word) or is_first_name(word) and _bare(word) not in STOPWORDS):
+            break  # "jan jílek": a given name, though "jan" is a month too
         start = before.start(1)
     for _ in range(2):
         after = _WORD_AFTER.match(text, end)
@@ -446,7 +458,7 @@ def grown_over_unknown_words(text: str, start: int, end: int) -> tuple[int, int]
 
 
 # (at most 80 characters of words: three names are enough, and a long message stays fast)
-_LOWER_AFTER_AGENT_CUE = re.compile(rf"\b(?:{_AGENT_CUES})[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}))")
+_LOWER_AFTER_AGENT_CUE = re.compile(rf"\b(?:{_AGENT_CUES}):?[ \t]+(?=(?P<words>\p{{Ll}}[\p{{Ll}}'’ \t-]{{0,80}}))")
 # Weaker cues, after which two unknown words make a name ("follow up with satsita umkhayev",
 # "a parcel for jan kowalski") but one may be a brand ("pay with paypal", "sent by dpd").
 # After "work for" come employers ("i work for wolters kluwer").

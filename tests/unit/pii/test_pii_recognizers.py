@@ -122,6 +122,10 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("validate this: 51709 μεγάλη άμμος 94 suite 615", "51709 μεγάλη άμμος 94 suite 615", "STREET_ADDRESS"),
         ("here it is: 903 83 sample creek apt. 176\nexampleby", "903 83 sample creek apt. 176\nexampleby", "STREET_ADDRESS"),
         ("my address storgarden 52 trajanka forks\n suite 894", "storgarden 52 trajanka forks\n suite 894", "STREET_ADDRESS"),
+        # lower case: a middle initial between name words; a given name before a found surname
+        ("a great song (not by delvis j carvajal).", "delvis j carvajal", "PERSON"),
+        ("landerico b hidalgo\n\nlab technician", "landerico b hidalgo", "PERSON"),
+        ("follow up with jan jílek in a couple of months", "jan jílek", "PERSON"),
         # lower case: two unknown words after a weaker cue
         ("follow up with satsita umkhayev in a couple of months", "satsita umkhayev", "PERSON"),
         ("my grandfather was called djevad šušulić", "djevad šušulić", "PERSON"),
@@ -221,6 +225,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "i bought 2 shirts size 10 unit 4",
         "i need 3 pairs flat 2",  # English words only before the flat
         "the jacket costs 45 suite 3",
+        "i want size m brown",  # a letter between words is no middle initial
+        "take vitamin d tablets",
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
