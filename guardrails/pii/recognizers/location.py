@@ -67,6 +67,10 @@ _LOWER_ONE_WORD = re.compile(r"(?<![\p{L}'’.-])\p{Ll}{5,}(?![\p{L}'’-])")
 # An unknown word right after a travel cue, all in lower case ("i'm in flateyri", "originally
 # from mavčiče"): a place, when the word list says it is no English word ("i'm in trouble").
 _LOWER_AFTER_TRAVEL = re.compile(rf"\b(?:{_TRAVEL_CUES})[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]{{3,}})(?![\p{{L}}'’-])")
+# ... and after someone introducing themselves ("hi, i'm torbjørn example from helgebø").
+_LOWER_AFTER_INTRODUCTION = re.compile(
+    rf"\b(?:i'm|i am)[ \t]+(?:\p{{Ll}}[\p{{Ll}}'’.-]*[ \t]+){{1,4}}from[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]{{3,}})(?![\p{{L}}'’-])"
+)
 _LOWER_PREFIXED = re.compile(
     rf"(?<![\p{{L}}'’-])(?:{_PREFIXES.lower()})[ \t]+(?P<name>\p{{Ll}}[\p{{Ll}}'’-]+)(?![\p{{L}}'’-])"
 )
@@ -224,9 +228,10 @@ def shaped_places(text: str) -> list[tuple[int, int]]:
             word = match.group("name")
             if _name_word(word) or _suffixed_place(word):
                 found.append(match.span())
-        for match in _LOWER_AFTER_TRAVEL.finditer(text):
-            if _no_english_word(match.group("name")):
-                found.append(match.span("name"))
+        for cue in (_LOWER_AFTER_TRAVEL, _LOWER_AFTER_INTRODUCTION):
+            for match in cue.finditer(text):
+                if _no_english_word(match.group("name")):
+                    found.append(match.span("name"))
         return found
     found = [m.span() for m in _ONE_WORD.finditer(text) if _suffixed_place(m.group())]
     for match in _PREFIXED.finditer(text):

@@ -258,7 +258,14 @@ class StreetAddressRecognizer(CandorRecognizer):
             # "Sludevej 13, 4594 Thorsen", "Nad Rokytkou 709\n492 90 Bystré": a continental
             # postcode (not a year) and a town after it
             "name, number, postcode and town",
-            rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM},?[ \t]*\n?[ \t]*(?!(?:19|20)\d\d\b)(?:\d{{4,5}}|\d{{3}} \d{{2}})[ \t]+{_CAP}{_TAIL}",
+            rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM}\b,?[ \t]*\n?[ \t]*(?!(?:19|20)\d\d\b)(?:\d{{4,5}}|\d{{3}} \d{{2}})[ \t]+{_CAP}{_TAIL}",
+            0.6,
+        ),
+        Pattern(
+            # "rønningrøa 3, 0599 nygård": the same in lower case, the street a word no
+            # dictionary knows ("size 5, 1234 items" stays)
+            "lower-case name, number, postcode and town",
+            rf"{_START}{_LOWER}(?:[ \t]+{_LOWER})?[ \t]+{_NUM}\b,?[ \t]*\n?[ \t]*(?!(?:19|20)\d\d\b)(?:\d{{4,5}}|\d{{3}} \d{{2}})[ \t]+{_LOWER}{_LOWER_TAIL}",
             0.6,
         ),
         Pattern("name and number", rf"{_START}(?!(?:{_NOT_STREET})\b){_NAME}[ \t]+{_NUM}\b{_TAIL}", 0.25),
@@ -269,6 +276,8 @@ class StreetAddressRecognizer(CandorRecognizer):
             if not _names_a_street(text[start:end]):
                 return None
             start += _leading_english_words(text[start:end])  # "address storgarden 52 ..."
+        if pattern.name == _STARTS_WITH_A_STREET_WORD and not _street_word(text[start:end].split()[0]):
+            return None
         while end > start and text[end - 1] in " \t\n,":
             end -= 1
         return start, end
@@ -277,6 +286,7 @@ class StreetAddressRecognizer(CandorRecognizer):
 # Lower-case shapes that English words fill too ("i need 3 pairs flat 2", "costs 45 suite 3"):
 # kept only when a word before the flat is a street type or no English word.
 _NEEDS_A_STREET_WORD = ("number, lower-case name, number, flat", "lower-case street words, number, flat")
+_STARTS_WITH_A_STREET_WORD = "lower-case name, number, postcode and town"
 _STREET_TYPES = frozenset(word.lower() for word in _USPS)
 
 

@@ -122,6 +122,8 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("validate this: 51709 μεγάλη άμμος 94 suite 615", "51709 μεγάλη άμμος 94 suite 615", "STREET_ADDRESS"),
         ("here it is: 903 83 sample creek apt. 176\nexampleby", "903 83 sample creek apt. 176\nexampleby", "STREET_ADDRESS"),
         ("my address storgarden 52 trajanka forks\n suite 894", "storgarden 52 trajanka forks\n suite 894", "STREET_ADDRESS"),
+        ("send it to jane example, rønningrøa 3, 0599 sampleby, thanks", "rønningrøa 3, 0599 sampleby", "STREET_ADDRESS"),
+        ("hi, i'm jane example from helgebø. call me", "helgebø", "LOCATION"),  # place after an introduction
         # lower case: a middle initial between name words; a given name before a found surname
         ("a great song (not by delvis j carvajal).", "delvis j carvajal", "PERSON"),
         ("landerico b hidalgo\n\nlab technician", "landerico b hidalgo", "PERSON"),
@@ -227,6 +229,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "the jacket costs 45 suite 3",
         "i want size m brown",  # a letter between words is no middle initial
         "take vitamin d tablets",
+        "size 5, 1234 items left",  # a word, a number, four digits and a word: no street
+        "i am writing from home",
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
