@@ -77,24 +77,59 @@ def _allow_list() -> frozenset[str]:
     return frozenset(value.casefold() for value in settings().allow_list)
 
 
+# A long text (a log record holding a whole tracker) is analysed in overlapping windows, so
+# masking time grows with its length, not with its square (presidio compares every candidate
+# with every other). A span cut at one window's edge lies whole inside the next window, with
+# at least OVERLAP / 2 characters of context on each side; overlapping spans merge.
+WINDOW = 2_000
+OVERLAP = 400
+
+
+def windows(length: int, text: str = "") -> list[tuple[int, int]]:
+    """(start, end) of the windows covering ``length`` characters; a window ends at a
+    whitespace of ``text`` when one lies in its last 50 characters."""
+    if length <= WINDOW:
+        return [(0, length)]
+    found, start = [], 0
+    while True:
+        end = min(length, start + WINDOW)
+        if end < length:
+            space = max(text.rfind(" ", end - 50, end), text.rfind("\n", end - 50, end))
+            end = space if space > start else end
+        found.append((start, end))
+        if end == length:
+            return found
+        start = end - OVERLAP
+
+
 def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]:
     """Personal data in ``text``: disjoint spans sorted by offset, each above its threshold."""
     if not text or text.isspace():
         return []
     config = settings()
-    wanted = list(entities) if entities is not None else None
     plain = text.translate(PLAIN_SEPARATORS)
+    candidates = [
+        Span(span.start + start, span.end + start, span.entity_type, span.score)
+        for start, end in windows(len(text), plain)
+        for span in _candidates(text[start:end], plain[start:end], entities)
+    ]
+    candidates = raise_in_contact_blocks(plain, candidates, config.contact_block, config.threshold)
+    return resolve_overlaps(s for s in candidates if s.score >= config.threshold(s.entity_type))
+
+
+def _candidates(text: str, plain: str, entities: Iterable[str] | None) -> list[Span]:
+    """Every detection in ``text`` (``plain``: the same with plain separators), any score,
+    but those inside an allowed value."""
+    wanted = list(entities) if entities is not None else None
     results = analyzer().analyze(text=plain, language="en", entities=wanted, score_threshold=0.0)
     allowed = _allow_list()
     # An allowed value shields the words inside it too ("Sophie Lang" allowed: not "Lang" alone).
     shields = [(r.start, r.end) for r in results if text[r.start : r.end].casefold() in allowed]
-    candidates = [
+    return [
         Span(r.start, r.end, r.entity_type, r.score)
         for r in results
         if not any(start <= r.start and r.end <= end for start, end in shields)
     ]
-    candidates = raise_in_contact_blocks(plain, candidates, config.contact_block, config.threshold)
-    return resolve_overlaps(s for s in candidates if s.score >= config.threshold(s.entity_type))
 
 
 def mask_text(

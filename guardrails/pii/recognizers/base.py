@@ -83,7 +83,7 @@ class CandorRecognizer(PatternRecognizer):
         if self.NER_LABELS and nlp_artifacts is not None:
             results.extend(self.ner_results(text, nlp_artifacts))
         results.extend(self.extra_results(text))
-        return self.adjust_results(text, EntityRecognizer.remove_duplicates(results))
+        return self.adjust_results(text, without_contained_duplicates(results))
 
     def adjust_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """A last look at all of one text's results (widen or drop some); default keeps them."""
@@ -138,6 +138,40 @@ class CandorRecognizer(PatternRecognizer):
                 "pattern": how,
             },
         )
+
+
+def without_contained_duplicates(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """presidio's ``EntityRecognizer.remove_duplicates`` in O(n log n) instead of O(n²): by
+    falling score, then offset, each result is kept unless one kept before it, of the same
+    type, contains it (or equals it). A message with hundreds of candidates took seconds."""
+    ordered = sorted(set(results), key=lambda r: (-r.score, r.start, -(r.end - r.start)))
+    starts = sorted({r.start for r in ordered})
+    position = {start: index + 1 for index, start in enumerate(starts)}
+    furthest_end: dict[str, list[int]] = {}  # per type, a Fenwick tree: the furthest end of kept spans by start
+    kept = []
+    for result in ordered:
+        if result.score == 0:
+            continue
+        tree = furthest_end.setdefault(result.entity_type, [-1] * (len(starts) + 1))
+        if _furthest_end_up_to(tree, position[result.start]) >= result.end:
+            continue  # a kept span of its type starts no later and ends no earlier
+        kept.append(result)
+        _record_end(tree, position[result.start], result.end)
+    return kept
+
+
+def _furthest_end_up_to(tree: list[int], index: int) -> int:
+    furthest = -1
+    while index > 0:
+        furthest = max(furthest, tree[index])
+        index -= index & -index
+    return furthest
+
+
+def _record_end(tree: list[int], index: int, end: int) -> None:
+    while index < len(tree):
+        tree[index] = max(tree[index], end)
+        index += index & -index
 
 
 @functools.lru_cache(maxsize=16)

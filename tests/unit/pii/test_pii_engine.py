@@ -155,3 +155,27 @@ def test_when_readme_snippet_runs_then_it_behaves_as_documented():
     source = (ROOT / "guardrails/pii/README.md").read_text()
     snippet = re.search(r"```python\n(.*?)```", source, re.S).group(1)
     exec(compile(snippet, "README.md", "exec"), {})
+
+
+def test_a_long_text_is_covered_by_overlapping_windows():
+    from guardrails.pii.engine import OVERLAP, WINDOW, windows
+
+    text = "where is my order please " * 600  # 15,000 characters
+    found = windows(len(text), text)
+    assert found[0][0] == 0 and found[-1][1] == len(text)
+    assert all(end - start <= WINDOW for start, end in found)
+    assert all(nxt[0] == end - OVERLAP for (_, end), nxt in zip(found, found[1:]))
+    assert all(text[end] == " " for _, end in found[:-1])  # no word is cut
+    assert windows(500, "x" * 500) == [(0, 500)]  # a chat message is one window
+
+
+@pytest.mark.parametrize("shift", range(0, 2_400, 97))
+def test_when_personal_data_crosses_a_window_edge_then_it_is_masked_whole(shift):
+    details = "Please call Jane Example on 0161 496 0017 or mail jane@example.com, 12 Example Street"
+    text = "where is my order please " * 80 + " " * shift + details + " thanks" * 300
+    spans = analyze_text(text)
+    start = text.index(details)
+    for value in ("Jane Example", "0161 496 0017", "jane@example.com", "12 Example Street"):
+        at = start + details.index(value)
+        assert any(s.start <= at and s.end >= at + len(value) for s in spans), (value, shift)
+    assert all(s.start >= start and s.end <= start + len(details) for s in spans)  # nothing else
