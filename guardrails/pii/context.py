@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.settings import ContextSettings
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # "Rønning's" is one word, as it is read
 _BREAK = re.compile(r"[.,;:!?\n]")
 # Words that end with a dot without ending a clause: "order no. 10042", "ref. 4471".
 _ABBREVIATIONS = frozenset({"no", "nr", "num", "ref", "inv", "ord", "tel", "ph", "mob", "fax", "e", "g", "i"})

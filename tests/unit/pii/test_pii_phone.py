@@ -42,6 +42,7 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("Order 12345 0161 496 0017", "0161 496 0017"),  # an order number typed before it
         ("I texted 55501420 twice", "55501420"),
         ("55501420 is my number", "55501420"),  # the phone word after it
+        ("55501420 is Gunnar Example's number", "55501420"),  # "Example's" is one word of the four
         ("5550142 is my new mobile", "5550142"),
         ("call me on 4915550100142", "4915550100142"),  # 13 digits (an MSISDN): with a phone word
         ("It's 030 901820-0", "030 901820-0"),  # national form with a switchboard digit
