@@ -348,9 +348,11 @@ class PersonRecognizer(CandorRecognizer):
         return results
 
     def extra_results(self, text: str) -> list[RecognizerResult]:
-        return [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)] + [
-            self.result(s, e, 0.5, "unknown words by a verb of a person") for s, e in lower_case_names_by_verbs(text)
-        ]
+        return (
+            [self.result(s, e, 0.6, "name in a list of names") for s, e in names_in_lists(text)]
+            + [self.result(s, e, 0.5, "unknown words by a verb of a person") for s, e in lower_case_names_by_verbs(text)]
+            + [self.result(s, e, 0.5, "a line of two unknown words") for s, e in lower_case_name_lines(text)]
+        )
 
     def ner_results(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         results = super().ner_results(text, nlp_artifacts)
@@ -489,6 +491,22 @@ def lower_case_names_by_verbs(text: str) -> list[tuple[int, int]]:
         if 1 <= len(words) <= 3 and all(_unknown_name_word(w.group()) for w in words):
             found.append((words[0].start(), words[-1].end()))
     return found
+
+
+# A line holding just two words, in a pasted block of details ("esat jeknić\n3378 sample lane").
+_TWO_WORD_LINE = re.compile(r"^[ \t>*-]*(?P<value>\p{Ll}[\p{Ll}'’-]+[ \t]+\p{Ll}[\p{Ll}'’-]+)[ \t]*,?$", re.MULTILINE)
+
+
+def lower_case_name_lines(text: str) -> list[tuple[int, int]]:
+    """In a text written all in lower case, a line of several holding just two words that no
+    word list knows (nor a brand or a place): "esat jeknić" above an address."""
+    if "\n" not in text or not written_in_lower_case(text):
+        return []
+    return [
+        match.span("value")
+        for match in _TWO_WORD_LINE.finditer(text)
+        if all(_unknown_name_word(word) for word in match.group("value").split())
+    ]
 
 
 def _model_number_follows(text: str, end: int) -> bool:

@@ -124,6 +124,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("my address storgarden 52 trajanka forks\n suite 894", "storgarden 52 trajanka forks\n suite 894", "STREET_ADDRESS"),
         ("send it to jane example, rønningrøa 3, 0599 sampleby, thanks", "rønningrøa 3, 0599 sampleby", "STREET_ADDRESS"),
         ("hi, i'm jane example from helgebø. call me", "helgebø", "LOCATION"),  # place after an introduction
+        ("esat jeknić\n3378 217 sample lane\nsuite 680", "esat jeknić", "PERSON"),  # a line of two unknown words
         # lower case: a middle initial between name words; a given name before a found surname
         ("a great song (not by delvis j carvajal).", "delvis j carvajal", "PERSON"),
         ("landerico b hidalgo\n\nlab technician", "landerico b hidalgo", "PERSON"),
@@ -231,6 +232,7 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "take vitamin d tablets",
         "size 5, 1234 items left",  # a word, a number, four digits and a word: no street
         "i am writing from home",
+        "hi\nklarna afterpay\nthanks",  # two brands on a line of their own
     ],
 )
 def test_when_text_has_no_personal_data_then_nothing_is_found(text):
