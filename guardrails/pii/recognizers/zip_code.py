@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from guardrails.pii.recognizers.base import CandorRecognizer
+from guardrails.pii.recognizers.base import CandorRecognizer, written_in_lower_case
 from guardrails.pii.recognizers.gazetteer import MAX_PLACE_WORDS, is_place
 from guardrails.pii.recognizers.lexicon import US_STATE_CODES
 
@@ -37,6 +37,7 @@ class ZipCodeRecognizer(CandorRecognizer):
             "canadian postcode", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.5
         ),
         Pattern("dutch postcode", r"\b\d{4} ?(?-i:[A-Z]{2})\b", 0.2),
+        Pattern("dutch postcode in a lower-case text", r"\b\d{4} ?(?-i:[a-z]{2})\b", 0.2),
         Pattern(
             "numeric with dash (PL, PT, BR)",
             r"(?<![\d-])(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])",
@@ -52,6 +53,8 @@ class ZipCodeRecognizer(CandorRecognizer):
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         if pattern.name == "number after a place name" and not _after_place(text, start):
+            return None
+        if pattern.name == "dutch postcode in a lower-case text" and not written_in_lower_case(text):
             return None
         return start, end
 

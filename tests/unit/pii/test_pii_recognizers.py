@@ -125,6 +125,7 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("send it to jane example, rønningrøa 3, 0599 sampleby, thanks", "rønningrøa 3, 0599 sampleby", "STREET_ADDRESS"),
         ("hi, i'm jane example from helgebø. call me", "helgebø", "LOCATION"),  # place after an introduction
         ("esat jeknić\n3378 217 sample lane\nsuite 680", "esat jeknić", "PERSON"),  # a line of two unknown words
+        ("zip: 7412 sl", "7412 sl", "ZIP_CODE"),  # a Dutch postcode typed in lower case
         # lower case: a middle initial between name words; a given name before a found surname
         ("a great song (not by delvis j carvajal).", "delvis j carvajal", "PERSON"),
         ("landerico b hidalgo\n\nlab technician", "landerico b hidalgo", "PERSON"),
