@@ -240,17 +240,11 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern("number, lower-case name, number", rf"{_START}\d{{3,5}}[ \t]+{_LOWER}[ \t]+\d{{1,4}}\b{_LOWER_TAIL}", 0.3),
         Pattern(
-            # "692 kuuse 53 apt. 641, grubbenvorst": a flat or suite after the house number says
-            # the lower-case words before it name a street, whatever their language
-            "number, lower-case name, number, flat",
-            rf"{_START}\d{{1,5}}[ \t]+(?:via[ \t]+)?{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_NUM}(?={_FLAT}){_LOWER_TAIL}",
-            0.6,
-        ),
-        Pattern(
-            # the same with a street type or more words before the flat: "903 83 dora creek
-            # apt. 176", "storgarden 52 trajanka forks\n suite 894"
+            # A flat or suite after a house number or a street type says the lower-case words
+            # before it name a street, whatever their language: "692 kuuse 53 apt. 641",
+            # "903 83 dora creek apt. 176", "storgarden 52 trajanka forks\n suite 894"
             "lower-case street words, number, flat",
-            rf"{_START}(?!(?i:{_NOT_STREET})\b)(?:\d{{1,5}}[ \t]+)?(?:\d{{1,5}}[ \t]+)?{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}"
+            rf"{_START}(?!(?i:{_NOT_STREET})\b)(?:\d{{1,5}}[ \t]+){{0,2}}(?:via[ \t]+)?{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}"
             rf"(?:[ \t]+{_NUM}(?:[ \t]+{_LOWER}){{0,2}}|[ \t]+(?i:{_alternation(_USPS)})\.?)(?={_FLAT}){_LOWER_TAIL}",
             0.6,
         ),
@@ -272,7 +266,7 @@ class StreetAddressRecognizer(CandorRecognizer):
     ]
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
-        if pattern.name in _NEEDS_A_STREET_WORD:
+        if pattern.name == _NEEDS_A_STREET_WORD:
             if not _names_a_street(text[start:end]):
                 return None
             start += _leading_english_words(text[start:end])  # "address storgarden 52 ..."
@@ -283,14 +277,16 @@ class StreetAddressRecognizer(CandorRecognizer):
         return start, end
 
 
-# Lower-case shapes that English words fill too ("i need 3 pairs flat 2", "costs 45 suite 3"):
-# kept only when a word before the flat is a street type or no English word.
-_NEEDS_A_STREET_WORD = ("number, lower-case name, number, flat", "lower-case street words, number, flat")
+# Lower-case shapes that English words fill too: "i need 3 pairs flat 2" is kept only when a
+# word before the flat is a street type or no English word, "size 5, 1234 items" only when
+# its first word is.
+_NEEDS_A_STREET_WORD = "lower-case street words, number, flat"
 _STARTS_WITH_A_STREET_WORD = "lower-case name, number, postcode and town"
 _STREET_TYPES = frozenset(word.lower() for word in _USPS)
 
 
 def _names_a_street(value: str) -> bool:
+    """Some word before the flat is a street type or a word no dictionary knows."""
     street = re.split(_FLAT, value, maxsplit=1)[0]
     return any(_street_word(word) for word in re.findall(r"\p{L}[\p{L}'’-]*", street))
 
