@@ -19,7 +19,8 @@ A third part puts numbers among other details of the same Faker locale (a name, 
 address, a town, an email: "Nora Example\t54974044", "{name}\n{address}\n{phone}"), as
 written and lower-cased, where other spans can cover the number or stand next to it.
 A fourth does the same with the values of presidio_synth's tuning half (its phones, names
-and addresses, never a held-out sentence) in delivery frames, some with a word like "order".
+and addresses, never a held-out sentence) in delivery frames, some with a word like "order",
+and a fifth puts its phones in the ways customers mention a number in chat.
 
 The false-alarm part: order numbers, prices, dates, times, years, Faker
 postcodes, cards, IBANs, SSNs, tracking and model numbers, quantities, in frames without a
@@ -318,7 +319,44 @@ TUNING_FRAMES = (
 )
 
 
-def tuning_value_cases(per_frame: int, seed: int) -> list[Case]:
+# ... and its phones in the ways customers mention a number in chat.
+CHAT_FRAMES = (
+    "My phone number is {phone}",
+    "Please call me at {phone}",
+    "{phone} is my phone",
+    "Contact me at {phone} or jane@example.com",
+    "I'd like to change my number from {phone} to 0161 496 0018",
+    "I'd like to change my number from 0161 496 0018 to {phone}",
+    "Can you send the code to {phone}?",
+    "I got a call from {phone}, is that you?",
+    "{phone} (mobile), 0161 496 0018 (home)",
+    "Phone: {phone} | Address: 12 Example Street",
+    "Reach me at {phone} ext. 12",
+    "Tel: {phone}, Fax: 0161 496 0018",
+    "My number changed to {phone}",
+    "Please update my contact info: {phone}",
+    "name,phone\nJane Example,{phone}",
+    "Jane Example;{phone};jane@example.com",
+    '{{"phone": "{phone}"}}',
+    "Why did {phone} call me?",
+    "I can't receive SMS on {phone}",
+    "The courier should ring {phone} on arrival",
+    "{name}'s number is {phone}",
+    "WhatsApp {phone}",
+    "pls call {phone} asap",
+    "Mobile no. {phone}",
+    "Home phone: {phone}\nWork phone: 0161 496 0018",
+    "My old number was {phone}, the new one is 0161 496 0018",
+    "Emergency contact: {name} {phone}",
+    "Mi número es {phone}",
+    "Meine Nummer ist {phone}",
+    "Hello, this is {name} ({phone}) about my refund",
+    "Hi! {phone} here, where is my parcel?",
+    "Please remove {phone} from your records",
+)
+
+
+def tuning_value_cases(frames: tuple[str, ...], per_frame: int, seed: int) -> list[Case]:
     """Each frame ``per_frame`` times, filled with values of presidio_synth's tuning half only."""
     from run import load_synth, split_templates  # bench/pii/run.py
 
@@ -337,8 +375,8 @@ def tuning_value_cases(per_frame: int, seed: int) -> list[Case]:
     }
     rng = random.Random(seed)
     cases = []
-    for index in range(per_frame * len(TUNING_FRAMES)):
-        frame = TUNING_FRAMES[index % len(TUNING_FRAMES)]
+    for index in range(per_frame * len(frames)):
+        frame = frames[index % len(frames)]
         details = {key: rng.choice(pool) for key, pool in pools.items()}
         cases.append(place_among(frame, details, "tuning"))
     return cases
@@ -565,7 +603,12 @@ def main(argv: list[str] | None = None) -> int:
     report_false_alarms([judge(run, case) for case in false_alarm_cases(args.seed)], args.misses)
     for title, frames, cases in (
         ("among other details", MIXED_FRAMES, mixed_cases(args.per_frame, args.seed)),
-        ("the tuning half's own values", TUNING_FRAMES, tuning_value_cases(args.per_frame, args.seed)),
+        ("the tuning half's own values", TUNING_FRAMES, tuning_value_cases(TUNING_FRAMES, args.per_frame, args.seed)),
+        (
+            "the tuning half's phones in chat frames",
+            CHAT_FRAMES,
+            tuning_value_cases(CHAT_FRAMES, max(1, args.per_frame // 5), args.seed),
+        ),
     ):
         as_written = [judge(as_typed, case) for case in cases]
         report_mixed(title, frames, as_written, [judge(typed_lower, case) for case in cases], args.misses)
