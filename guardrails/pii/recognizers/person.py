@@ -381,6 +381,8 @@ class PersonRecognizer(CandorRecognizer):
         words = list(_WORDS.finditer(text, start, end))
         if any(_bare(w.group()) in BRANDS for w in words):
             return None  # a product: "Kindle Paperwhite", "Garmin Fenix"
+        if words and all(_plain_word_no_name(w.group()) for w in words):
+            return None  # "Discipline", "Awarded Salesperson": capitalised words, no names
         # Drop leading and trailing words that are never names ("Hi Jane" -> "Jane").
         while words and _bare(words[0].group()) in _NEVER_NAMES:
             words.pop(0)
@@ -425,6 +427,16 @@ def _lower_case_initial_name(*words: str) -> bool:
         return False
     first, last = words[0], words[2]
     return (is_given_name(first) or _unknown_name_word(first)) and (is_surname(last) or _unknown_name_word(last))
+
+
+def _plain_word_no_name(word: str) -> bool:
+    """A dictionary word that is no name ("discipline"; not "grace", "baker" or "jane");
+    False without the word list."""
+    from guardrails.pii.plain_words import dictionary_words  # plain_words imports this package
+
+    bare = re.sub(r"['’]s$", "", _bare(word))  # "John's" is "John"
+    plain = bare in dictionary_words() and bare not in common_words()
+    return plain and not (is_given_name(bare) or is_first_name(bare) or is_surname(bare))
 
 
 def _unknown_name_word(word: str) -> bool:
