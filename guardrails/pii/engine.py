@@ -85,9 +85,10 @@ WINDOW = 2_000
 OVERLAP = 400
 
 
-def windows(length: int, text: str = "") -> list[tuple[int, int]]:
-    """(start, end) of the windows covering ``length`` characters; a window ends at a
-    whitespace of ``text`` when one lies in its last 50 characters."""
+def windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the windows covering ``text``; a window ends at a space or new line
+    when one lies in its last 50 characters."""
+    length = len(text)
     if length <= WINDOW:
         return [(0, length)]
     found, start = [], 0
@@ -107,21 +108,21 @@ def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]
     if not text or text.isspace():
         return []
     config = settings()
+    wanted = list(entities) if entities is not None else None  # once: every window asks
     plain = text.translate(PLAIN_SEPARATORS)
     candidates = [
         Span(span.start + start, span.end + start, span.entity_type, span.score)
-        for start, end in windows(len(text), plain)
-        for span in _candidates(text[start:end], plain[start:end], entities)
+        for start, end in windows(plain)
+        for span in _candidates(text[start:end], plain[start:end], wanted)
     ]
     candidates = raise_in_contact_blocks(plain, candidates, config.contact_block, config.threshold)
     return resolve_overlaps(s for s in candidates if s.score >= config.threshold(s.entity_type))
 
 
-def _candidates(text: str, plain: str, entities: Iterable[str] | None) -> list[Span]:
+def _candidates(text: str, plain: str, entities: list[str] | None) -> list[Span]:
     """Every detection in ``text`` (``plain``: the same with plain separators), any score,
     but those inside an allowed value."""
-    wanted = list(entities) if entities is not None else None
-    results = analyzer().analyze(text=plain, language="en", entities=wanted, score_threshold=0.0)
+    results = analyzer().analyze(text=plain, language="en", entities=entities, score_threshold=0.0)
     allowed = _allow_list()
     # An allowed value shields the words inside it too ("Sophie Lang" allowed: not "Lang" alone).
     shields = [(r.start, r.end) for r in results if text[r.start : r.end].casefold() in allowed]

@@ -161,12 +161,12 @@ def test_a_long_text_is_covered_by_overlapping_windows():
     from guardrails.pii.engine import OVERLAP, WINDOW, windows
 
     text = "where is my order please " * 600  # 15,000 characters
-    found = windows(len(text), text)
+    found = windows(text)
     assert found[0][0] == 0 and found[-1][1] == len(text)
     assert all(end - start <= WINDOW for start, end in found)
     assert all(nxt[0] == end - OVERLAP for (_, end), nxt in zip(found, found[1:]))
     assert all(text[end] == " " for _, end in found[:-1])  # no word is cut
-    assert windows(500, "x" * 500) == [(0, 500)]  # a chat message is one window
+    assert windows("x" * 500) == [(0, 500)]  # a chat message is one window
 
 
 @pytest.mark.parametrize("shift", range(0, 2_400, 97))
