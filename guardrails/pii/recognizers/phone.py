@@ -33,6 +33,8 @@ _NORTH_AMERICAN = re.compile(
 _CUT = re.compile(r" ?/ ?| ")
 # A small number typed after the phone joins the regex match: "0800 123 456 24/7", "2 times".
 _TRAILING_SMALL_NUMBER = re.compile(r"[ \t]+\d{1,2}(?:/\d{1,2})?$")
+# A word after the match, as after a count: "467 3395 2 times".
+_WORD_AFTER = re.compile(r"[ \t]+\p{L}")
 # A 4-5 digit postcode after a word, then a space and the phone ("IL 62704 0961-7596216").
 _LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t]")
 # One or two groups of a postcode, then a space and a phone with a trunk zero or a country
@@ -99,7 +101,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
         - a phone number and up to two small numbers typed after it: "call 024 971 50 30 2
           times", "(08) 8747 6301 24/7". They are dropped."""
         if self._is_candidate(text, start, end, pattern):
-            return [(start, end)]
+            return [self._without_trailing_count(text, start, end, pattern)]
         cuts = sorted(_CUT.finditer(text, start, end), key=lambda cut: "/" not in cut.group())  # slashes first
         for cut in cuts:
             needed = 0.5 if "/" in cut.group() else 0.9
@@ -118,6 +120,19 @@ class PhoneNumberRecognizer(CandorRecognizer):
             if self._is_candidate(text, start, end, pattern):
                 break
         return [(start, end)]
+
+    def _without_trailing_count(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int]:
+        """A number that is a candidate as a whole may still end in a count typed after it:
+        "I rang 467 3395 3 times" reads "467 3395 3", a number with a lone digit that only a
+        phone word would keep. The count is dropped when a word follows it and the number
+        scores higher without it; "024 971 50 30" keeps its last pair, and so does a number
+        at the end of a line ("Czech Republic 67420 51 516 33 75")."""
+        trailing = _TRAILING_SMALL_NUMBER.search(text, start, end)
+        if trailing is None or not _WORD_AFTER.match(text, end):
+            return start, end
+        whole = self._score(text, start, end, pattern)
+        shorter = self._score(text, start, trailing.start(), pattern)
+        return (start, trailing.start()) if shorter is not None and shorter > whole else (start, end)
 
     def _after_postcode(self, text: str, start: int, end: int, pattern: Pattern) -> int | None:
         """Where the phone starts when a postcode was typed right before it on the same line:

@@ -84,6 +84,9 @@ def _covered_as_phone(text: str, value: str) -> bool:
         # a small number typed after it is not part of it, and does not hide it
         ("Phone (08) 8747 6301 24/7", "(08) 8747 6301"),
         ("call 024 971 50 30 2 times", "024 971 50 30"),
+        ("It's 467 3395 2 times a day", "467 3395"),  # "467 3395 2" would hold a lone digit
+        ("I rang 322-3307 3 times", "322-3307"),
+        ("Czech Republic 67420 51 516 33 75", "51 516 33 75"),  # a last pair with no word after
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -131,6 +134,11 @@ def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
 def test_when_a_small_number_follows_a_phone_then_the_span_stops_before_it():
     text = "Phone (08) 8747 6301 24/7, or call 024 971 50 30 2 times"
     assert [text[s:e] for s, e in _phone_spans(text)] == ["(08) 8747 6301", "024 971 50 30"]
+
+
+def test_when_a_phone_ends_in_a_pair_then_the_pair_is_no_count_and_stays_masked():
+    text = "It's 467 3395 2 times a day, or +33 1 23 45 67 89"
+    assert [text[s:e] for s, e in _phone_spans(text)] == ["467 3395", "+33 1 23 45 67 89"]
 
 
 @pytest.mark.parametrize("joint", ["/", " / ", " "])
