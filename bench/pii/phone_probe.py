@@ -62,6 +62,9 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "mob.{} after six",
         "tel/{}",
         "{} is my number",  # the phone word four words after it
+        "Home {} / work 0161 496 0018",  # which line it is
+        "Jane Example\nM: {}\nE: jane@example.com",  # a signature's one-letter label
+        "Her number's {}",
     ),
     # a phone word and, nearer the number, a word that usually comes with order numbers
     "context+order-word": (
@@ -80,7 +83,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "line-start": ("{}\nThanks, see you Monday", "{} is the studio line"),
     "line-end": ("Thanks, see you Monday\n{}", "Here you go: {}"),
     "number-after": ("Try {} 24/7", "It's {} 2 times a day", "{} 3 days a week"),
-    "two-numbers": ("{}/0161 496 0017", "Home {} / work 0161 496 0018"),
+    "two-numbers": ("{}/0161 496 0017", "Either {} / 0161 496 0018"),
     "punctuation": ("Is it {}?", "Use this one ({}).", "{}, thanks!", "Was it {}; or the other one?"),
     # a word that usually comes with order or invoice numbers, and no phone word
     "negative-word": (
@@ -585,7 +588,8 @@ def main(argv: list[str] | None = None) -> int:
     phone_words = {word for entry in entries if entry.name == "phone" for word in entry.context}
     for kind, frames in FRAMES.items():
         for frame in frames:
-            words = set(re.findall(r"[^\W_]+", frame.lower()))
+            # words as context.py reads them: "I'm" is one word, "number's" is "number"
+            words = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", frame.lower())}
             assert kind.startswith("context") == bool(words & phone_words), (kind, frame)
 
     as_typed = candor_engine()

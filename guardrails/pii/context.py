@@ -21,6 +21,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from guardrails.pii.settings import ContextSettings
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # "Rønning's" is one word, as it is read
+# A possessive or "is" typed onto a context word: "her number's 25102734", "the phone's".
+_APOSTROPHE_S = re.compile(r"['’]s$")
 _BREAK = re.compile(r"[.,;:!?\n]")
 # Words that end with a dot without ending a clause: "order no. 10042", "ref. 4471".
 _ABBREVIATIONS = frozenset({"no", "nr", "num", "ref", "inv", "ord", "tel", "ph", "mob", "fax", "e", "g", "i"})
@@ -54,7 +56,7 @@ class WordWindow:
         matches = list(_WORD.finditer(text))
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
-        self.words = [m.group().lower() for m in matches]
+        self.words = [_APOSTROPHE_S.sub("", m.group().lower()) for m in matches]
         # A word after a full stop, colon, comma, new line... starts a new clause: a phrase such
         # as "order number" must not be read across "my order: number ..."; the dot of "no." does not.
         self.after_break = [

@@ -300,6 +300,11 @@ def test_when_words_only_look_like_places_then_no_location_is_found(text):
         ("Phone: 81 77 89", "PHONE_NUMBER"),  # six digits in groups count only next to a phone word
         ("Phone: 1 234 567", "PHONE_NUMBER"),  # shaped like a quantity: needs the phone word
         ("Sampleby office 55501420", "PHONE_NUMBER"),  # eight digits: "office" is a phone word
+        ("Her number's 55501420", "PHONE_NUMBER"),  # a phone word with "'s" typed onto it
+        ("I was called from 55501420 yesterday", "PHONE_NUMBER"),
+        ("M: 55501420\nE: see below", "PHONE_NUMBER"),  # a signature's one-letter label
+        ("Work: 55501420", "PHONE_NUMBER"),
+        ("please get back to me on 55501420", "PHONE_NUMBER"),
         ("postcode 3520", "ZIP_CODE"),  # 4 digits count only after "postcode"
         ("my dob is 1985-02-14", "DATE_OF_BIRTH"),  # "dob" makes a date a birth date
     ],
