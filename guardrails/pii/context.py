@@ -23,7 +23,8 @@ from guardrails.pii.settings import ContextSettings
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # "Rønning's" is one word, as it is read
 # A possessive or "is" typed onto a context word: "her number's 25102734", "the phone's".
 _APOSTROPHE_S = re.compile(r"['’]s$")
-_BREAK = re.compile(r"[.,;:!?\n]")
+# What ends a clause: punctuation, a new line, and what parts fields: a tab, a bar, a spaced dash.
+_BREAK = re.compile(r"[.,;:!?\n\t|]|(?<=\s)[-–—](?=\s)")
 # Words that end with a dot without ending a clause: "order no. 10042", "ref. 4471".
 _ABBREVIATIONS = frozenset({"no", "nr", "num", "ref", "inv", "ord", "tel", "ph", "mob", "fax", "e", "g", "i"})
 CLAUSE_BREAK = "."
@@ -127,9 +128,11 @@ def _word_before(window: str) -> str | None:
 
 def nearest_phrase(matcher: re.Pattern | None, window: str, same_clause: bool = False) -> int | None:
     """How many words lie between the candidate (the window's first "|") and the nearest
-    phrase ``matcher`` finds in the window; None when there is none. Words after a second
-    "|" (context passed in by the caller) count as far away. With ``same_clause``, phrases
-    in another clause are skipped, except the last words of the clause before."""
+    phrase ``matcher`` finds in the window; None when there is none. A clause break is no
+    word: in "Phone: 467 3395 order 10042" "phone" and "order" are both next to the number.
+    Words after a second "|" (context passed in by the caller) count as far away. With
+    ``same_clause``, phrases in another clause are skipped, except the last words of the
+    clause before."""
     if matcher is None:
         return None
     words = window.split(" ")
@@ -140,12 +143,11 @@ def nearest_phrase(matcher: re.Pattern | None, window: str, same_clause: bool = 
         last = first + match.group().count(" ")
         if same_clause and _other_clause(words, pivot, first, last):
             continue
-        if last < pivot:
-            distances.append(pivot - last - 1)
-        elif "|" in words[pivot + 1 : first]:
+        between = words[last + 1 : pivot] if last < pivot else words[pivot + 1 : first]
+        if "|" in between:
             distances.append(len(words))
         else:
-            distances.append(first - pivot - 1)
+            distances.append(len(between) - between.count(CLAUSE_BREAK))
     return min(distances, default=None)
 
 

@@ -109,6 +109,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
             scores = [self._score(text, a, b, pattern) for a, b in sides]
             if all(score is not None and score >= needed for score in scores):
                 return sides
+        beside_other_number = self._beside_other_number(text, start, end, pattern)
+        if beside_other_number is not None:
+            return [beside_other_number]
         phone_start = self._after_postcode(text, start, end, pattern)
         if phone_start is not None:
             return [(phone_start, end)]
@@ -133,6 +136,17 @@ class PhoneNumberRecognizer(CandorRecognizer):
         whole = self._score(text, start, end, pattern)
         shorter = self._score(text, start, trailing.start(), pattern)
         return (start, trailing.start()) if shorter is not None and shorter > whole else (start, end)
+
+    def _beside_other_number(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
+        """The phone number in a match that also holds a date, SSN, IP address or card typed
+        next to it with a space: "Phone: 0961-7596216 01/02/1980", "123-45-6789 905-674-3793".
+        None when no cut leaves such a number on one side and a phone number on the other."""
+        for cut in _CUT.finditer(text, start, end):
+            left, right = (start, cut.start()), (cut.end(), end)
+            for phone, other in ((left, right), (right, left)):
+                if _other_number(text[other[0] : other[1]]) and (self._score(text, *phone, pattern) or 0) >= 0.5:
+                    return phone
+        return None
 
     def _after_postcode(self, text: str, start: int, end: int, pattern: Pattern) -> int | None:
         """Where the phone starts when a postcode was typed right before it on the same line:
@@ -254,6 +268,15 @@ def _other_number_shape(value: str, groups: list[int], separators: set[str], int
     if shape == (3, 2, 4) and len(separators) == 1 and "+" not in value:
         return True  # SSN; "+672 10 6609" is Norfolk Island's
     return shape in {(5, 4), (5, 3)} and separators == {"-"}  # ZIP+4, Brazilian CEP "82199-351"
+
+
+def _other_number(value: str) -> bool:
+    """A whole date, year range, IPv4 address, SSN, ZIP+4 code or card number."""
+    groups = [len(g) for g in _GROUPS.findall(value)]
+    separators = set(re.sub(r"\d", "", value))
+    if not value[:1].isdigit() or not value[-1:].isdigit() or len(groups) < 2:
+        return False
+    return bool(_CARD_SHAPE.fullmatch(value)) or _other_number_shape(value, groups, separators, international=False)
 
 
 def _year_range(numbers: list[str]) -> bool:

@@ -145,6 +145,14 @@ def test_when_config_enables_an_unknown_recognizer_then_building_fails(tmp_path)
         ("call 49600001", ["PHONE_NUMBER"]),  # phone context raises a bare 8-digit run
         ("It's 49600001", []),  # which alone stays below the threshold
         ("tracking 0161496000", []),  # negative context lowers a 10-digit run below it
+        ("about my order, 5550142", []),  # the last word of the clause before still counts
+        # a label's colon is no word between: "phone" is as near as "order", and wins
+        ("Phone: 467 3395 order 10042", ["PHONE_NUMBER"]),
+        # a bar, a tab or a spaced dash parts two fields: "order" is in the other one
+        ("467 3395 | order 10042", ["PHONE_NUMBER"]),
+        ("467 3395\torder 10042", ["PHONE_NUMBER"]),
+        ("467 3395 - order 10042", ["PHONE_NUMBER"]),
+        ("467 3395 order 10042", []),  # in one field, the nearer "order" decides
     ],
 )
 def test_when_context_words_surround_a_candidate_then_score_moves(text, expected_types):

@@ -141,6 +141,19 @@ def test_when_a_phone_ends_in_a_pair_then_the_pair_is_no_count_and_stays_masked(
     assert [text[s:e] for s, e in _phone_spans(text)] == ["467 3395", "+33 1 23 45 67 89"]
 
 
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("Phone: 0961-7596216 01/02/1980", "0961-7596216"),  # a date after it
+        ("Phone: 467 3395 123-45-6789", "467 3395"),  # an SSN after it
+        ("123-45-6789 905-674-3793", "905-674-3793"),  # an SSN before it
+        ("4111 1111 1111 1111 905-674-3793", "905-674-3793"),  # a card before it
+    ],
+)
+def test_when_another_number_is_typed_next_to_a_phone_then_the_phone_alone_is_found(text, phone):
+    assert [text[s:e] for s, e in _phone_spans(text)] == [phone]
+
+
 @pytest.mark.parametrize("joint", ["/", " / ", " "])
 def test_when_two_phones_share_one_run_of_digits_then_both_are_found(joint):
     text = f"Tel 0161 496 0017{joint}0161 496 0018"
