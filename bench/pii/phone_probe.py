@@ -20,7 +20,10 @@ address, a town, an email: "Nora Example\t54974044", "{name}\n{address}\n{phone}
 written and lower-cased, where other spans can cover the number or stand next to it.
 A fourth does the same with the values of presidio_synth's tuning half (its phones, names
 and addresses, never a held-out sentence) in delivery frames, some with a word like "order",
-and a fifth puts its phones in the ways customers mention a number in chat.
+and a fifth puts its phones in the ways customers mention a number in chat. A sixth puts
+them in signatures, forms and e-mails ("M: {phone}", "Patient: ...\nContact: {phone}"), and
+a seventh types another number right next to them: a date, an SSN, a card, an IP address,
+an order number, with a space, tab, bar or dash between.
 
 The false-alarm part: order numbers, prices, dates, times, years, Faker
 postcodes, cards, IBANs, SSNs, tracking and model numbers, quantities, in frames without a
@@ -358,6 +361,49 @@ CHAT_FRAMES = (
     "Please remove {phone} from your records",
 )
 
+# Where else a number is written down: signatures, forms, e-mail headers, tickets.
+FORM_FRAMES = (
+    "{name}\nSales Manager\nAcme Ltd\nM: {phone}\nE: jane@example.com",
+    "{name}\nT: {phone}\nW: www.example.com",
+    "P: {phone} | F: 0161 496 0018",
+    "Best regards,\n{name}\n{phone}",
+    "Thanks,\n{name}\nDirect {phone}",
+    "Patient: {name}\nDOB: 01/02/1980\nContact: {phone}",
+    "From: {name}\nSent: Monday\nSubject: Refund\n\nHi, please get back to me on {phone}.",
+    "{name} ({phone}) wrote:",
+    "{phone} - {name}",
+    "Phone # {phone}",
+    "(h) {phone}  (w) 0161 496 0018",
+    "Work: {phone}",
+    "Tel/Fax {phone}",
+    "Her number's {phone}",
+    "We tried to reach you at {phone} but could not get through.",
+    "{name}, 34 years old, {phone}",
+    "Emergency contact: {name} - {phone}",
+    "Customer: {name}; phone {phone}; order 10042",
+    "Ticket 4521: customer {name} ({phone}) reports a broken zip",
+    "Name\tPhone\n{name}\t{phone}",
+    "I was called from {phone} yesterday",
+    "My order number is 10042 and my phone is {phone}",
+    "Reference: 10042\nContact: {phone}",
+    "In case of delivery issues: {phone}",
+)
+# Another number typed right next to the phone.
+BESIDE_FRAMES = (
+    "Phone: {phone} 01/02/1980",
+    "1980-02-01 {phone}",
+    "Phone: {phone} 123-45-6789",
+    "123-45-6789 {phone}",
+    "4111 1111 1111 1111 {phone}",
+    "Phone: {phone} 192.168.0.1",
+    "Phone: {phone} order 10042",
+    "{phone} | order 10042",
+    "order 10042\t{phone}",
+    "{phone} - order 10042",
+    "{phone}, jane@example.com, 01/02/1980",
+    "Phone: {phone} $49.99",
+)
+
 
 def tuning_value_cases(frames: tuple[str, ...], per_frame: int, seed: int) -> list[Case]:
     """Each frame ``per_frame`` times, filled with values of presidio_synth's tuning half only."""
@@ -612,6 +658,16 @@ def main(argv: list[str] | None = None) -> int:
             "the tuning half's phones in chat frames",
             CHAT_FRAMES,
             tuning_value_cases(CHAT_FRAMES, max(1, args.per_frame // 5), args.seed),
+        ),
+        (
+            "the tuning half's phones in signatures and forms",
+            FORM_FRAMES,
+            tuning_value_cases(FORM_FRAMES, max(1, args.per_frame // 5), args.seed),
+        ),
+        (
+            "the tuning half's phones beside another number",
+            BESIDE_FRAMES,
+            tuning_value_cases(BESIDE_FRAMES, max(1, args.per_frame // 5), args.seed),
         ),
     ):
         as_written = [judge(as_typed, case) for case in cases]
