@@ -95,11 +95,14 @@ class PhoneNumberRecognizer(CandorRecognizer):
           It is cut where both sides look like phone numbers on their own: at a slash, or at a
           space when both sides have shapes only phone numbers take ("4111 1111 1111 1112"
           stays whole);
+        - a date, SSN, IP address or card typed next to it: "Phone: 0961-7596216 01/02/1980".
+          The other number is dropped (its own recognizer, if any, has it);
         - a postcode typed before it on the same line: "Kaster, VWV 04494 0961-7596216",
           "Hania Bazid, 43 73313 0961-7596216". The postcode is dropped (the address
           recognizer has it);
         - a phone number and up to two small numbers typed after it: "call 024 971 50 30 2
-          times", "(08) 8747 6301 24/7". They are dropped."""
+          times", "(08) 8747 6301 24/7". They are dropped, even from a match that is a
+          candidate as a whole, when a word follows them (``_without_trailing_count``)."""
         if self._is_candidate(text, start, end, pattern):
             return [self._without_trailing_count(text, start, end, pattern)]
         cuts = sorted(_CUT.finditer(text, start, end), key=lambda cut: "/" not in cut.group())  # slashes first
