@@ -109,10 +109,15 @@ def context_score(
     positive, negative = tuple(positive), tuple(negative)
     near_positive = nearest_phrase(phrase_matcher(positive), window)
     near_negative = nearest_phrase(phrase_matcher(negative), window, same_clause=True)
+    compound = compound_matcher(negative, positive)
+    if near_positive is not None and near_positive == nearest_phrase(compound, window):
+        near_positive = None  # the nearest positive word is the second half of "order number"
+        # and the whole phrase is the negative one when it ends the clause before: "customer number: 480660221"
+        compound_in_clause = nearest_phrase(compound, window, same_clause=True)
+        if compound_in_clause is not None and (near_negative is None or compound_in_clause < near_negative):
+            near_negative = compound_in_clause
     if linking and _word_before(window) in linking:
         near_negative = None
-    if near_negative is not None and near_positive == nearest_phrase(compound_matcher(negative, positive), window):
-        near_positive = None  # the nearest positive word is the second half of "order number"
     if near_positive is not None:
         score = max(score + settings.boost, settings.min_score_with_context)
     if near_negative is not None and (near_positive is None or near_negative < near_positive):

@@ -200,6 +200,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
             return 0.65
         if _thousands(value, groups, separators):
             return 0.3  # "72 128 827" or "3 000 000": a phone only next to a word like "phone"
+        if groups == [4, 4, 4]:
+            return 0.3  # "2232 4235 0039": grouped like a membership or gift card; "0812 3456 7890" has a trunk zero
         if 1 in local_groups and "/" not in value:
             return 0.3  # "111 4 893": one lone digit inside; a phone only next to a phone word
         if len(groups) > 1:
@@ -258,8 +260,9 @@ def _plausible_local_groups(local_groups: list[int]) -> bool:
 
 
 def _other_number_shape(value: str, groups: list[int], separators: set[str], international: bool) -> bool:
-    """Dates, year ranges, IPv4 addresses, SSNs, ZIP+4 codes and Brazilian postcodes share the
-    digit-group shape of a phone number and are left to their own recognizers (or to nobody)."""
+    """Dates, year ranges, IPv4 addresses, SSNs, ZIP+4 codes, Brazilian and Portuguese
+    postcodes and year-numbered references share the digit-group shape of a phone
+    number and are left to their own recognizers (or to nobody)."""
     shape = tuple(groups)
     numbers = _GROUPS.findall(value)
     if shape in _DATE_SHAPES and len(separators) <= 1 and _date_like(numbers):
@@ -270,6 +273,10 @@ def _other_number_shape(value: str, groups: list[int], separators: set[str], int
         return True  # IPv4 address; "+61.418.955.597" is an Australian mobile
     if shape == (3, 2, 4) and len(separators) == 1 and "+" not in value:
         return True  # SSN; "+672 10 6609" is Norfolk Island's
+    if shape == (4, 3) and separators == {"-"}:
+        return True  # Portuguese postcode "4050-123"
+    if len(groups) == 2 and separators <= {"/", "-"} and 1990 <= int(numbers[0]) <= 2039 and groups[0] == 4:
+        return True  # a year and a running number: invoice "2024/08680", reference "2024-000123"
     return shape in {(5, 4), (5, 3)} and separators == {"-"}  # ZIP+4, Brazilian CEP "82199-351"
 
 

@@ -87,6 +87,8 @@ def _covered_as_phone(text: str, value: str) -> bool:
         ("It's 467 3395 2 times a day", "467 3395"),  # "467 3395 2" would hold a lone digit
         ("I rang 322-3307 3 times", "322-3307"),
         ("Czech Republic 67420 51 516 33 75", "51 516 33 75"),  # a last pair with no word after
+        ("It's 0812 3456 7890", "0812 3456 7890"),  # three fours after a trunk zero: Indonesian mobile
+        ("Is 451 5986 still on my account?", "451 5986"),  # "account" is no negative word
     ],
 )
 def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, value):
@@ -125,6 +127,14 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "invoice 123-456-789 attached",  # three groups of three: a reference or a quantity
         "It's 211-234",  # two triples with a hyphen and no phone word
         "Phone about sort code 12-34-56",  # three pairs with hyphens: a sort code
+        # from look-alike lines a separate session wrote (shop notes, logs, other languages)
+        "order number: 2125550199",  # "order number" ends the clause before
+        "DHL Sendungsnummer 2699377554",  # a carrier and a tracking word in German
+        "ma commande n° 413682946 du 03/02/2021",
+        "otp issued code=452450 ttl=120s session=277330807016",
+        "It's 2232 4235 0039",  # three fours without a trunk zero: a membership or gift card
+        "It's 2024/08680",  # a year and a running number: an invoice
+        "entrega em 4050-123 Lisboa",  # a Portuguese postcode
     ],
 )
 def test_when_digits_are_no_phone_number_then_no_phone_span_is_found(text):
