@@ -25,6 +25,10 @@ them in signatures, forms and e-mails ("M: {phone}", "Patient: ...\nContact: {ph
 a seventh types another number right next to them: a date, an SSN, a card, an IP address,
 an order number, with a space, tab, bar or dash between.
 
+Look-alike lines: 250 shop lines with no phone in them (order, tracking and invoice numbers,
+dates, prices, log lines, five languages), written by a separate session that did not see
+the recognizer (``phone_lookalikes/lines.jsonl``): how many get a phone span.
+
 The false-alarm part: order numbers, prices, dates, times, years, Faker
 postcodes, cards, IBANs, SSNs, tracking and model numbers, quantities, in frames without a
 phone word. It counts how many get a PHONE_NUMBER span that touches the value.
@@ -618,6 +622,25 @@ def report_false_alarms(outcomes: list[Outcome], show: int) -> None:
     print_first("false alarms", alarms, show)
 
 
+LOOKALIKE_LINES = Path(__file__).resolve().parent / "phone_lookalikes" / "lines.jsonl"
+
+
+def report_lookalike_lines(run: Callable[[str], list[tuple[int, int, str]]], show: int) -> None:
+    """Shop lines with no phone number in them, written by a separate session that did not see
+    the recognizer (order, tracking and invoice numbers, dates, prices, log lines, in five
+    languages): how many get a PHONE_NUMBER span. Free to tune on, unlike ``phone_blind``."""
+    import json
+
+    lines = [json.loads(line)["text"] for line in LOOKALIKE_LINES.read_text(encoding="utf-8").splitlines()]
+    alarms = []
+    for text in lines:
+        phones = [text[start:end] for start, end, label in run(text) if label == "PHONE_NUMBER"]
+        if phones:
+            alarms.append(f"FALSE {phones} | {text!r}")
+    print(f"\n## look-alike lines with no phone: {len(alarms)}/{len(lines)} given a PHONE_NUMBER span")
+    print_first("look-alike lines given a phone span", alarms, show)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-locale", type=int, default=300, help="numbers per locale (default 300)")
@@ -651,6 +674,7 @@ def main(argv: list[str] | None = None) -> int:
     report_phones(phones, args.misses)
     report_libphonenumber([judge(run, case) for case in libphonenumber_cases(args.seed)], args.misses)
     report_false_alarms([judge(run, case) for case in false_alarm_cases(args.seed)], args.misses)
+    report_lookalike_lines(run, args.misses)
     for title, frames, cases in (
         ("among other details", MIXED_FRAMES, mixed_cases(args.per_frame, args.seed)),
         ("the tuning half's own values", TUNING_FRAMES, tuning_value_cases(TUNING_FRAMES, args.per_frame, args.seed)),
