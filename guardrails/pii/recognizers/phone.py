@@ -71,8 +71,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
         Pattern(
             "phone",
             # not inside a longer number or word ("AB1234567", "12.5551234", "3/4567890"), but
-            # after an abbreviation's dot or slash: "Tel.020 7946 0958", "tel/fax 555-0199"
-            r"(?<![\w+-])(?<![\d_][/.,:])"
+            # after an abbreviation's dot or slash: "Tel.020 7946 0958", "tel/fax 555-0199", or
+            # after an extension and a slash: "(484)426-8465x6321/0161 496 0017"
+            r"(?<![\w+-])(?:(?<![\d_][/.,:])|(?<=(?i:x|ext\.?)[ \t]*\d{1,6}/))"
             # country code: +44, 0044, (+30), +(370); then an optional trunk zero: +33 (0)1;
             # or the North American trunk 1 before a bracketed area code: 1 (555) 010-0199
             r"(?:(?:\+|00|\(\+|\+\()\d{1,3}\)?[ .-]?(?:\(0\)[ ]?)?|1[ .-]?(?=\(\d{3}\)))?"
@@ -80,7 +81,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
             r"(?:\((?:\d{1,2}[ -])?\d{1,5}\)(?:[ .-]|/ ?)?)?"
             # then up to eight groups: "01 234567890" (Vienna), "+229 01 95 12 34 56"
             r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,10}){0,7}"
-            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@]|-\w|[.,:/]\d)",
+            # an extension, which a slash and a second number may follow; no longer number after it
+            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6}(?![\w@]|-\w|[.,:]\d)|(?![\w@]|-\w|[.,:/]\d))",
             0.3,
         )
     ]

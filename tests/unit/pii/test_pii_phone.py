@@ -170,6 +170,11 @@ def test_when_two_phones_share_one_run_of_digits_then_both_are_found(joint):
     assert [text[s:e] for s, e in _phone_spans(text)] == ["0161 496 0017", "0161 496 0018"]
 
 
+def test_when_a_phone_with_an_extension_and_another_share_a_slash_then_both_are_found():
+    text = "(484)426-8465x6321/0161 496 0017"
+    assert [text[s:e] for s, e in _phone_spans(text)] == ["(484)426-8465x6321", "0161 496 0017"]
+
+
 def test_when_two_phones_of_many_groups_share_a_slash_then_both_are_found():
     text = "+229 01 95 55 01 42/0161 496 0017"  # eight groups in all
     assert [text[s:e] for s, e in _phone_spans(text)] == ["+229 01 95 55 01 42", "0161 496 0017"]
