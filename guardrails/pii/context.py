@@ -99,8 +99,8 @@ def context_score(
     When both kinds occur, the one nearer the candidate decides: in "about my order, call
     me at 0161 496 0017" the number is a phone; in "call about order 10042" it is not. A
     negative word right before the positive one makes it no positive word: "order number 1234567".
-    A negative word counts only in the candidate's clause (a full stop, comma, colon or new
-    line ends one), or as the last word of the clause before: in "The order came today. 0937
+    A negative word counts only in the candidate's clause (a full stop, comma, colon, new
+    line, tab, bar or spaced dash ends one), or as the last word of the clause before: in "The order came today. 0937
     343373 if anything is wrong" and "Ship the package to my sister, 555 0142" the number is
     a phone; in "about my order, 5550142" it is not.
     Nor does it count when one of the ``linking`` words stands right before the candidate:
@@ -112,7 +112,7 @@ def context_score(
     compound = compound_matcher(negative, positive)
     if near_positive is not None and near_positive == nearest_phrase(compound, window):
         near_positive = None  # the nearest positive word is the second half of "order number"
-        # and the whole phrase is the negative one when it ends the clause before: "customer number: 480660221"
+        # and the whole phrase is the negative one when it ends the clause before: "order number: 4673395"
         compound_in_clause = nearest_phrase(compound, window, same_clause=True)
         if compound_in_clause is not None and (near_negative is None or compound_in_clause < near_negative):
             near_negative = compound_in_clause
