@@ -14,6 +14,8 @@ numbers of every locale.
 
 from __future__ import annotations
 
+import functools
+
 import regex as re
 from presidio_analyzer import Pattern
 
@@ -40,6 +42,8 @@ _LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t]")
 # One or two groups of a postcode, then a space and a phone with a trunk zero or a country
 # code, wherever the line starts: "Town, 43 73313 0961-7596216", "\n 76634 0378 3549890".
 _POSTCODE_BEFORE_TRUNK = re.compile(r"\d{1,5}(?:[ \t]\d{1,5})?[ \t](?=[0+])")
+# A word typed onto the number with a hyphen: "(37) 788-063-Office", "3660170548-Fax".
+_HYPHENATED_WORD = re.compile(r"-(\p{L}{3,})(?![\w-])")
 # A card's four fours has no postcode in front: "card 4111 1111 1111 1111".
 _CARD_SHAPE = re.compile(r"\d{4}(?:[ \t-]\d{4}){3}\b")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
@@ -81,8 +85,11 @@ class PhoneNumberRecognizer(CandorRecognizer):
             r"(?:\((?:\d{1,2}[ -])?\d{1,5}\)(?:[ .-]|/ ?)?)?"
             # then up to eight groups: "01 234567890" (Vienna), "+229 01 95 12 34 56"
             r"\d{1,15}(?:(?:[ .-]|/ ?)\d{1,10}){0,7}"
-            # an extension, which a slash and a second number may follow; no longer number after it
-            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6}(?![\w@]|-\w|[.,:]\d)|(?![\w@]|-\w|[.,:/]\d))",
+            # an extension, which a slash and a second number may follow; no longer number after it,
+            # but a word of three letters or more may be hyphenated on: "(37) 788-063-Office"
+            # (kept only when the word is a phone word, see score_match)
+            r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6}(?![\w@]|-\w|[.,:]\d)"
+            r"|(?![\w@]|-(?!\p{L}{3,}(?![\w-]))\w|[.,:/]\d))",
             0.3,
         )
     ]
@@ -173,10 +180,23 @@ class PhoneNumberRecognizer(CandorRecognizer):
     def _score(self, text: str, start: int, end: int, pattern: Pattern) -> float | None:
         return self.score_match(text[start:end], pattern.score, text, start, end)
 
+    def _label_after_is_phone_word(self, text: str, end: int) -> bool:
+        """A word hyphenated onto the number names its line ("07700 063 966-Fax", "555-0199-home")
+        when it is a phone context word; "4006381-333-BLK" is a part number. True when no word
+        is hyphenated on."""
+        label = _HYPHENATED_WORD.match(text, end)
+        return label is None or label.group(1).lower() in self._phone_words
+
+    @functools.cached_property
+    def _phone_words(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.context)
+
     def _is_candidate(self, text: str, start: int, end: int, pattern: Pattern) -> bool:
         return self._score(text, start, end, pattern) is not None
 
     def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
+        if not self._label_after_is_phone_word(text, end):
+            return None
         international = bool(_INTERNATIONAL.match(value))
         value = re.split(r"(?i)[ \t]*(?:x|ext)", value)[0]  # the extension does not count
         value = value.replace("(0)", "")  # trunk zero shown after a country code: +33 (0)1 ...

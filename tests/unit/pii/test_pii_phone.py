@@ -113,6 +113,8 @@ def test_when_a_phone_shape_is_in_the_text_then_it_is_masked_as_phone(text, valu
         "firmware v2.5550142 is out",  # after a digit and a dot: the tail of a longer number
         "shelf AB12/5550142 in aisle 3",  # after a digit and a slash: part of a code
         "part 555-0199-AB is out of stock",  # a dash and letters after it: part of a code
+        "part 4006381-333-BLK is out of stock",  # a word after the dash that names no phone line
+        "SKU 1234567-XYZ back in stock",
         "my tracking number is 2125550199",  # "tracking number" is no phone word
         "55501420 is my order number",  # nor after it
         "call about order 2125550199",  # "order" is nearer than "call"
@@ -178,3 +180,9 @@ def test_when_a_phone_with_an_extension_and_another_share_a_slash_then_both_are_
 def test_when_two_phones_of_many_groups_share_a_slash_then_both_are_found():
     text = "+229 01 95 55 01 42/0161 496 0017"  # eight groups in all
     assert [text[s:e] for s, e in _phone_spans(text)] == ["+229 01 95 55 01 42", "0161 496 0017"]
+
+
+def test_when_a_line_label_is_hyphenated_onto_phones_then_each_phone_is_found_without_it():
+    # a CRM export's contact line: "{phone}-Office\\,{phone}-Fax"
+    text = "Jane Example\n(37) 555-014-Office\\,07700 900 123-Fax\n2125550199-home"
+    assert [text[s:e] for s, e in _phone_spans(text)] == ["(37) 555-014", "07700 900 123", "2125550199"]
