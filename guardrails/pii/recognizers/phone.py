@@ -44,6 +44,9 @@ _LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t]")
 _POSTCODE_BEFORE_TRUNK = re.compile(r"\d{1,5}(?:[ \t]\d{1,5})?[ \t](?=[0+])")
 # A word typed onto the number with a hyphen: "(37) 788-063-Office", "3660170548-Fax".
 _HYPHENATED_WORD = re.compile(r"-(\p{L}{3,})(?![\w-])")
+# A 4-5 digit postcode typed after the phone, then the town: "0961-7596216 10115 Berlin".
+_TRAILING_POSTCODE = re.compile(r"[ \t]\d{4,5}$")
+_TOWN_AFTER = re.compile(r"[ \t]+\p{L}{2,}")
 # A card's four fours has no postcode in front: "card 4111 1111 1111 1111".
 _CARD_SHAPE = re.compile(r"\d{4}(?:[ \t-]\d{4}){3}\b")
 _DATE_SHAPES = {(4, 2, 2), (2, 2, 4), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1), (4, 1, 2), (4, 2, 1)}
@@ -107,8 +110,8 @@ class PhoneNumberRecognizer(CandorRecognizer):
         - a date, SSN, IP address or card typed next to it: "Phone: 0961-7596216 01/02/1980".
           The other number is dropped (its own recognizer, if any, has it);
         - a postcode typed before it on the same line: "Kaster, VWV 04494 0961-7596216",
-          "Hania Bazid, 43 73313 0961-7596216". The postcode is dropped (the address
-          recognizer has it);
+          "Hania Bazid, 43 73313 0961-7596216", or after it, before the town: "0961-7596216
+          10115 Berlin". The postcode is dropped (the address recognizer has it);
         - a phone number and up to two small numbers typed after it: "call 024 971 50 30 2
           times", "(08) 8747 6301 24/7". They are dropped, even from a match that is a
           candidate as a whole, when a word follows them (``_without_trailing_count``)."""
@@ -124,6 +127,9 @@ class PhoneNumberRecognizer(CandorRecognizer):
         beside_other_number = self._beside_other_number(text, start, end, pattern)
         if beside_other_number is not None:
             return [beside_other_number]
+        phone_end = self._before_postcode(text, start, end, pattern)
+        if phone_end is not None:
+            return [(start, phone_end)]
         phone_start = self._after_postcode(text, start, end, pattern)
         if phone_start is not None:
             return [(phone_start, end)]
@@ -159,6 +165,16 @@ class PhoneNumberRecognizer(CandorRecognizer):
                 if _other_number(text[other[0] : other[1]]) and (self._score(text, *phone, pattern) or 0) >= 0.5:
                     return phone
         return None
+
+    def _before_postcode(self, text: str, start: int, end: int, pattern: Pattern) -> int | None:
+        """Where the phone ends when a postcode and a town were typed right after it on the same
+        line ("Phone: 0961-7596216 10115 Berlin"); None when the match ends otherwise or what
+        stands before the postcode is no phone number."""
+        postcode = _TRAILING_POSTCODE.search(text, start, end)
+        if postcode is None or not _TOWN_AFTER.match(text, end):
+            return None
+        score = self._score(text, start, postcode.start(), pattern)
+        return postcode.start() if score is not None and score >= 0.5 else None
 
     def _after_postcode(self, text: str, start: int, end: int, pattern: Pattern) -> int | None:
         """Where the phone starts when a postcode was typed right before it on the same line:

@@ -160,6 +160,8 @@ def test_when_a_phone_ends_in_a_pair_then_the_pair_is_no_count_and_stays_masked(
         ("Phone: 467 3395 123-45-6789", "467 3395"),  # an SSN after it
         ("123-45-6789 905-674-3793", "905-674-3793"),  # an SSN before it
         ("4111 1111 1111 1111 905-674-3793", "905-674-3793"),  # a card before it
+        ("Phone: 020 7946 0958 10115 Berlin", "020 7946 0958"),  # a postcode and town after it
+        ("Jane Example, 0161 496 0017 75001 Paris", "0161 496 0017"),
     ],
 )
 def test_when_another_number_is_typed_next_to_a_phone_then_the_phone_alone_is_found(text, phone):
