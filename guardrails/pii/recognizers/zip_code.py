@@ -1,7 +1,9 @@
 """Postcodes and ZIP codes: UK, US, Canadian and common European forms.
 
 UK postcodes, ZIP+4 and a ZIP after a US state code or a known place name ("Kiel 24103",
-"Denmark 56905", "Göteborg 411 05", "Wrocław 53-320") stand on their own. Bare numbers
+"Denmark 56905", "Göteborg 411 05", "Wrocław 53-320") or before one, as most of Europe
+writes it ("10115 Berlin", "75001 Paris"; not a year: "the 2024 Paris Olympics") stand on
+their own. Bare numbers
 ("10007" is an order number in this shop) count only after "zip", "postcode" and the like.
 """
 
@@ -16,6 +18,7 @@ from guardrails.pii.recognizers.lexicon import US_STATE_CODES
 
 _STATES = "|".join(US_STATE_CODES)
 _WORDS_BEFORE = re.compile(r"(\p{L}[\p{L}'’.-]*)[ \t]*,?[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]*(\p{L}[\p{L}'’.-]*)")
 
 
 class ZipCodeRecognizer(CandorRecognizer):
@@ -32,6 +35,9 @@ class ZipCodeRecognizer(CandorRecognizer):
             "number after a place name",
             r"(?<=\p{L}\.?,?[ \t]{1,3})(?P<value>\d{4,5}(?:-\d{3,4})?|\d{3} \d{2}|\d{2}-\d{3})(?![\d%-]|[.,]\d)",
             0.55,
+        ),
+        Pattern(
+            "number before a place name", r"(?<![\w.,$£€#/-])\d{4,5}(?=[ \t]{1,3}\p{L})", 0.55
         ),
         Pattern(
             "canadian postcode", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.5
@@ -54,6 +60,8 @@ class ZipCodeRecognizer(CandorRecognizer):
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         if pattern.name == "number after a place name" and not _after_place(text, start):
             return None
+        if pattern.name == "number before a place name" and (_year(text[start:end]) or not _before_place(text, end)):
+            return None
         if pattern.name == "dutch postcode in a lower-case text" and not written_in_lower_case(text):
             return None
         return start, end
@@ -72,3 +80,22 @@ def _after_place(text: str, start: int) -> bool:
             return True
         end = match.start()
     return False
+
+
+def _before_place(text: str, end: int) -> bool:
+    """Whether the one to four words right after ``end`` name a known place."""
+    words: list[str] = []
+    for _ in range(MAX_PLACE_WORDS):
+        match = _WORD_AFTER.match(text, end)
+        if not match:
+            break
+        words.append(match.group(1).rstrip("."))
+        if is_place(" ".join(words)):
+            return True
+        end = match.end()
+    return False
+
+
+def _year(value: str) -> bool:
+    """A four-digit year ("2024 Paris Olympics"), not a postcode."""
+    return len(value) == 4 and 1900 <= int(value) <= 2099

@@ -88,6 +88,8 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("my postcode is M1 1AE", "M1 1AE", "ZIP_CODE"),  # UK postcode
         ("zip code 90210", "90210", "ZIP_CODE"),  # bare ZIP with "zip" context
         ("Springfield, IL 62704", "62704", "ZIP_CODE"),  # ZIP after a US state code
+        ("Send it to 10115 Berlin", "10115", "ZIP_CODE"),  # postcode before the town, as in most of Europe
+        ("i live in 75001 paris now", "75001", "ZIP_CODE"),  # the same, typed in lower case
         ("my name is mary o'neil-smith", "mary o'neil-smith", "PERSON"),  # lower case, apostrophe, hyphen
         ("I'm Carol Fakename, order 10007 never arrived", "Carol Fakename", "PERSON"),  # after "I'm"
         (
@@ -379,3 +381,15 @@ def test_when_a_verb_or_adverb_stands_next_to_a_name_then_the_name_span_leaves_i
     persons = [text[s.start : s.end] for s in analyze_text(text) if s.entity_type in ("PERSON", "LOCATION")]
     assert name in persons, analyze_text(text)
     assert not any(len(p) > len(name) and name in p for p in persons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 2024 Paris Olympics sold out",  # a year before a place
+        "order 10042 Berlin warehouse",  # an order number: "order" lowers it
+        "10115 people live there",  # a count before a word that is no place
+    ],
+)
+def test_when_a_number_before_a_word_is_no_postcode_then_no_zip_is_found(text):
+    assert [s for s in analyze_text(text) if s.entity_type == "ZIP_CODE"] == []
