@@ -68,7 +68,16 @@ _USPS = (
     "Union Unions Vale Valley Valleys Via Viaduct View Views Village Villages Ville Vista Walk Walks "
     "Wall Way Ways Well Wells Wharf Wynd Yard"
 ).split()
-_SUFFIX = rf"(?i:{_alternation(_USPS)})\b\.?"
+# Australia Post's street types and Indian ones that USPS does not list (not those a shop's
+# chat uses for products: "3 Nike Link cables", "2 Pack Access").
+_AUSTRALIA_POST = (
+    "Approach Boardwalk Brace Brae Broadway Chase Circuit Concourse Crossway Elbow End Entrance Esplanade "
+    "Fairway Foreshore Formation Frontage Glade Grange Heath Mead Meander Nook Outlook Parade Promenade "
+    "Quadrant Ramble Retreat Rotary Serviceway Strip Walkway"
+).split()
+_INDIAN = "Marg Nagar Ganj Chowk Colony Bazar Bazaar".split()
+_STREET_SUFFIXES = _USPS + _AUSTRALIA_POST + _INDIAN
+_SUFFIX = rf"(?i:{_alternation(_STREET_SUFFIXES)})\b\.?"
 _LOWER_SUFFIX = (
     r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|crescent|terrace|close|court|way|place|"
     r"parkway|pkwy|highway|hwy|mews|grove|gardens|plaza)\b\.?"
@@ -88,26 +97,47 @@ _STRONG = (
 )
 _STRONG_SUFFIX = rf"(?:{_alternation(_STRONG.split())})\b\.?"
 # ... and the rest needs address context ("Google Drive", "Season Pass" are not addresses).
-_WEAK_SUFFIX = rf"(?:{_alternation(set(_USPS) - set(_STRONG.split()))})\b\.?"
+_WEAK_SUFFIX = rf"(?:{_alternation(set(_STREET_SUFFIXES) - set(_STRONG.split()))})\b\.?"
 
 # Continental street words: a word ending in one of these, next to a house number.
 _EU_ENDINGS = (
     "vej gade gata gatan gränd vägen väg vagen katu kuja tie polku kaari rinne straße strasse str. weg "
     "laan straat steeg gracht plein kade singel veien vegen veg gasse platz allee damm ufer utca vænget "
-    "torv stræde backe stigen torget plads"
+    "torv stræde backe stigen torget plads dreef hof boulevard pad dijk markt"
 ).split()
-_EU_WORD = rf"\p{{L}}[\p{{L}}'’-]*(?i:{_alternation(_EU_ENDINGS)})"
-_EU_PREFIX = (
-    r"(?i:rue|avenue|av\.|avda\.?|avenida|boulevard|bd\.?|viale|piazza|piazzale|corso|largo|vicolo|calle|"
-    r"paseo|plaza|camino|carrer|rambla|ronda|rua|travessa|praça|praca|estrada|strada|str\.|ul\.|ulica|"
-    r"al\.|aleja|plac|os\.|chemin|impasse|allée|quai|odos|leoforos|rúa|trg)|Via"
+# Slovak and Czech street words that stand after the name: "Devínska cesta 47", "Hlavná trieda 3".
+_SLAVIC_STREET_WORDS = "cesta trieda třída námestie náměstí nábrežie nábřeží".split()
+_EU_WORD = (
+    rf"(?:\p{{L}}[\p{{L}}'’-]*(?i:{_alternation(_EU_ENDINGS)})|(?i:{_alternation(_SLAVIC_STREET_WORDS)}))"
 )
+_EU_PREFIX = (
+    r"(?i:rue|avenue|av\.|avda\.?|avenida|boulevard|bd\.?|viale|piazza|piazzale|piazzetta|corso|largo|vicolo|"
+    r"contrada|borgo|calle|callejón|paseo|pasaje|plaza|camino|carrer|carretera|rambla|ronda|travesía|glorieta|"
+    r"diagonal|privada|prolongación|continuación|rua|travessa|praça|praca|praceta|alameda|ladeira|rodovia|viela|"
+    r"beco|calçada|estrada|strada|str\.|aleea|bulevardul|calea|splaiul|șoseaua|soseaua|intrarea|drumul|piața|"
+    r"ul\.|ulica|al\.|aleja|plac|os\.|chemin|impasse|allée|quai|odos|leoforos|rúa|trg)|Via"
+    # "Av de Miranda, 1" (Portuguese "Av" without its dot), not "Av 5 stars"
+    rf"|Av(?=[ \t]+(?:{_JOIN}[ \t]+)?\p{{Lu}})"
+)
+# How a house number may be written after the street name: "Calle Mitre N° 321", "Nr. 47",
+# "Rua Cruz, S/N" (no number).
+_HOUSE_NUMBER = rf"(?:(?i:n[°º]|nº|nr\.?|no\.|n\.)[ \t]*)?(?:{_NUM}|(?i:s/n)\b)"
 _HU_WORDS = r"(?:utca|u\.|út|útja|tér|tere|köz|sor|körút|krt\.|kapu|fasor|sétány|lépcső|dűlő)"
-_LEAD_UNIT = r"(?:(?i:flat|apt\.?|apartment|unit|suite)[ \t]*\d+[A-Za-z]?,?[ \t]+)?"
+# A flat, studio, unit or level before the house number, with or without its own number:
+# "Flat 3, 45 Sample Road", "Studio 77 Sample Unions", "Level 6 113 Sample Key", "H.No. 808".
+_LEAD_UNIT = (
+    r"(?:(?i:flat|apt\.?|apartment|unit|suite|studio|level|h\.[ \t]?no\.|house[ \t]+no\.?)"
+    r"[ \t]*(?:\d+[A-Za-z]?,?[ \t]+)?)?"
+)
 
 # Flat or suite, on the same line or the next (also in a ">" quoted reply), then city /
 # state / country / postcode lines.
-_UNIT = r"(?:,?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#)[ \t]*\d+[A-Za-z]?)"
+_UNIT = (
+    r"(?:[ \t]*,?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.|room|rm\.?|bldg\.?|building|#"
+    # "Piso 4 Dto. 4", "Appartamento 81", "Edif. 514, Depto. 547", "Bl. 42 Sc. 71 Ap. 957"
+    r"|piso|dto\.|dpto\.|depto\.|departamento|apto\.|apartamento|appartamento|piano|scala|interno|interior|"
+    r"edif\.|edificio|torre|bloco|bloque|bl\.|sc\.|ap\.|et\.)[ \t]*\d+[A-Za-z]?)"
+)
 # A flat or suite (no floor, room or unit: "room 12 floor 3", "size 10 unit 4" are no addresses).
 _FLAT = r",?[ \t]*(?:\n[ \t>]*)?(?i:apt\.?|apartment|suite|flat)[ \t]*\d+"
 # A postcode-like line ends where its number ends: not the first six digits of "59898347".
@@ -126,7 +156,7 @@ def _tail(segment: str) -> str:
     """Address lines after the street: a new line (also in a ">" quoted reply) or a comma
     separates them; a short number (a region code) only stands on a line of its own."""
     return (
-        rf"{_UNIT}{{0,2}}(?:[ \t]*\n[ \t>]*,?[ \t]*(?:{segment}|\d{{1,3}}\b)|,[ \t]*\n?[ \t>]*{segment}"
+        rf"{_UNIT}{{0,3}}(?:[ \t]*\n[ \t>]*,?[ \t]*(?:{segment}|\d{{1,3}}\b)|,[ \t]*\n?[ \t>]*{segment}"
         rf"|[ \t]+{_SEG_CAP}){{0,5}}"
     )
 
@@ -157,7 +187,7 @@ class StreetAddressRecognizer(CandorRecognizer):
     PATTERNS = [
         Pattern(
             "number, name, street type",
-            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?[ \t]+{_NAME}[ \t]+{_SUFFIX}{_TAIL}",
+            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?,?[ \t]+{_NAME}[ \t]+{_SUFFIX}{_TAIL}",
             0.7,
         ),
         Pattern(
@@ -187,13 +217,22 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern(
             "european street prefix, number",
-            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})[ \t]+(?:{_WORD}[ \t]+){{0,5}}{_NUM}(?:[ \t]+\d{{1,4}}\b)?{_LOWER_TAIL}",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})(?:[ \t]+{_WORD}){{0,5}},?[ \t]+{_HOUSE_NUMBER}(?:[ \t]+\d{{1,4}}\b)?{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
             "number, european street prefix",
             rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?{_NUM},?[ \t]+(?:{_EU_PREFIX})[ \t]+(?:{_PLACE_WORD}[ \t]+){{0,4}}{_PLACE_WORD}{_LOWER_TAIL}",
             0.6,
+        ),
+        Pattern(
+            # Colombia's grid: street type and number, "#", the cross street and the house's
+            # distance from it: "Calle 26 # 68B-85", "Cr. 18Z # 4Y-1", "Dg. 143 Sur # 20G-5 Sur"
+            "colombian street",
+            rf"{_START}(?i:calle|cl\.|carrera|cra\.|kr\.|cr\.|diagonal|dg\.|transversal|tv\.|tr\.|avenida|av\.)"
+            rf"[ \t]+\d{{1,3}}[A-Za-z]?ª?(?:[ \t]+(?i:bis|sur|este|norte|oeste))*[ \t]*(?:#|(?i:no\.))[ \t]*"
+            rf"\d{{1,3}}[A-Za-z]?ª?-\d{{1,3}}(?:[ \t]+(?i:sur|este|norte|oeste)\b)?{_LOWER_TAIL}",
+            0.7,
         ),
         Pattern(
             "hungarian street",
@@ -245,7 +284,7 @@ class StreetAddressRecognizer(CandorRecognizer):
             # "903 83 dora creek apt. 176", "storgarden 52 trajanka forks\n suite 894"
             "lower-case street words, number, flat",
             rf"{_START}(?!(?i:{_NOT_STREET})\b)(?:\d{{1,5}}[ \t]+){{0,2}}(?:via[ \t]+)?{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}"
-            rf"(?:[ \t]+{_NUM}(?:[ \t]+{_LOWER}){{0,2}}|[ \t]+(?i:{_alternation(_USPS)})\.?)(?={_FLAT}){_LOWER_TAIL}",
+            rf"(?:[ \t]+{_NUM}(?:[ \t]+{_LOWER}){{0,2}}|[ \t]+(?i:{_alternation(_STREET_SUFFIXES)})\.?)(?={_FLAT}){_LOWER_TAIL}",
             0.6,
         ),
         Pattern(
@@ -282,7 +321,7 @@ class StreetAddressRecognizer(CandorRecognizer):
 # its first word is.
 _NEEDS_A_STREET_WORD = "lower-case street words, number, flat"
 _STARTS_WITH_A_STREET_WORD = "lower-case name, number, postcode and town"
-_STREET_TYPES = frozenset(word.lower() for word in _USPS)
+_STREET_TYPES = frozenset(word.lower() for word in _STREET_SUFFIXES)
 
 
 def _names_a_street(value: str) -> bool:

@@ -166,6 +166,23 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("Nad Examplem 709\n492 90 Sampletown", "Nad Examplem 709\n492 90 Sampletown", "STREET_ADDRESS"),
         ("97, rue de Exemple\n75001 Paris", "97, rue de Exemple\n75001 Paris", "STREET_ADDRESS"),
         ("Exampleutca utca 48.\nH-9792 Sampleváros", "Exampleutca utca 48.\nH-9792 Sampleváros", "STREET_ADDRESS"),
+        # a flat, studio, unit, level or house number word leads the street; a comma after the number
+        ("Jane Example, Studio 77 Sample Unions", "Studio 77 Sample Unions", "STREET_ADDRESS"),
+        ("My address is Level 6 113 Sample Key.", "Level 6 113 Sample Key", "STREET_ADDRESS"),
+        ("Delivery address: 79/26, Sample Street", "79/26, Sample Street", "STREET_ADDRESS"),
+        ("H.No. 934 Sample Marg", "H.No. 934 Sample Marg", "STREET_ADDRESS"),  # an Indian street type
+        ("ship to 237 Sample Esplanade", "237 Sample Esplanade", "STREET_ADDRESS"),  # an Australian one
+        # the street type first, the number after a comma or a number word, units after it
+        ("Please ship it to Rua Exemplo Nogueira, 438 instead", "Rua Exemplo Nogueira, 438", "STREET_ADDRESS"),
+        ("Calle Ejemplo N° 321", "Calle Ejemplo N° 321", "STREET_ADDRESS"),
+        ("Drumul Exemplu Nr. 47 Bl. 42 Sc. 71 Ap. 957", "Drumul Exemplu Nr. 47 Bl. 42 Sc. 71 Ap. 957", "STREET_ADDRESS"),
+        ("Av de Exemplo, 1", "Av de Exemplo, 1", "STREET_ADDRESS"),  # "Av" without its dot
+        ("Rua Exemplo, S/N", "Rua Exemplo, S/N", "STREET_ADDRESS"),  # no house number
+        ("Avenida Ejemplo N° 334 Piso 4 Dto. 4", "Avenida Ejemplo N° 334 Piso 4 Dto. 4", "STREET_ADDRESS"),
+        ("Cl. 36 # 81-32", "Cl. 36 # 81-32", "STREET_ADDRESS"),  # Colombia's grid
+        ("my new address is Tr. 75N # 89W-8 Sur", "Tr. 75N # 89W-8 Sur", "STREET_ADDRESS"),
+        ("Voorbeelddreef 5", "Voorbeelddreef 5", "STREET_ADDRESS"),  # a Dutch street ending
+        ("Vzorová cesta 47", "Vzorová cesta 47", "STREET_ADDRESS"),  # a Slovak street word after the name
         ("my SSN is 078-05-1120", "078-05-1120", "US_SSN"),  # dashed SSN
         ("social security number 219 09 9999", "219 09 9999", "US_SSN"),  # spaced SSN needs context
         ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "UK_NINO"),  # HMRC specimen format
@@ -192,6 +209,9 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "The total was £49.99 for 3 items",  # price and quantity
         "I bought 4 of the Nova 5 headphones",  # product with a number
         "Is the Google Drive backup included?",  # "Drive" without address context
+        "Av 5 stars, 10 reviews",  # "Av" before a number is no street type
+        "Give me 3 Nike Link cables",  # a product word that Australia Post also uses for streets
+        "Order 73 # 49-1 shipped",  # the Colombian grid needs its street type
         "I reset my password but it still doesn't work",  # "password" without a value
         "my password is not working",  # a word that is not a secret
         "I forgot my PIN",  # keyword only
