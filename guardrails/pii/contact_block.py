@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import regex as re
 
-from guardrails.pii.settings import ContactBlockSettings
+from guardrails.pii.settings import NeighbourSettings
 from guardrails.pii.spans import Span
 
 # Characters that part two fields; a tab parts fields pasted from a spreadsheet. A spaced
@@ -47,7 +47,7 @@ _LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:$|\n)")
 
 
 def raise_in_contact_blocks(
-    text: str, spans: Sequence[Span], settings: ContactBlockSettings, threshold: Callable[[str], float]
+    text: str, spans: Sequence[Span], settings: NeighbourSettings, threshold: Callable[[str], float]
 ) -> list[Span]:
     """``spans`` with each low-scoring candidate of ``settings.entities`` that stands alone in
     its field, next to a ``settings.next_to`` span at or above its ``threshold``, raised to

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
 from guardrails.pii.contact_block import raise_in_contact_blocks
+from guardrails.pii.postcode_town import raise_beside_towns
 from guardrails.pii.context import WordContextEnhancer
 from guardrails.pii.nlp import TrimmedSpacyNlpEngine
 from guardrails.pii.offline import make_tldextract_offline
@@ -116,6 +117,7 @@ def analyze_text(text: str, entities: Iterable[str] | None = None) -> list[Span]
         for span in _candidates(text[start:end], plain[start:end], wanted)
     ]
     candidates = raise_in_contact_blocks(plain, candidates, config.contact_block, config.threshold)
+    candidates = raise_beside_towns(plain, candidates, config.postcode_town, config.threshold)
     return resolve_overlaps(s for s in candidates if s.score >= config.threshold(s.entity_type))
 
 

@@ -39,9 +39,10 @@ class ContextSettings:
 
 
 @dataclass(frozen=True)
-class ContactBlockSettings:
-    """A low-scoring candidate alone in its field next to a confident detection is raised
-    (contact_block.py); an empty ``entities`` turns the step off."""
+class NeighbourSettings:
+    """A low-scoring candidate of ``entities`` next to a confident ``next_to`` detection is
+    raised to ``score``: alone in its field for a phone (contact_block.py), right beside a
+    town for a postcode (postcode_town.py). An empty ``entities`` turns the step off."""
 
     entities: tuple[str, ...] = ()
     next_to: tuple[str, ...] = ()
@@ -69,7 +70,8 @@ class ScanSettings:
 class PiiSettings:
     model: ModelSettings
     context: ContextSettings
-    contact_block: ContactBlockSettings
+    contact_block: NeighbourSettings
+    postcode_town: NeighbourSettings
     default_threshold: float
     thresholds: Mapping[str, float]
     recognizers: tuple[RecognizerSettings, ...]
@@ -109,11 +111,11 @@ def _words(value: Any) -> tuple[str, ...] | None:
     return tuple(str(word).lower() for word in value)
 
 
-def _contact_block(raw: Mapping[str, Any]) -> ContactBlockSettings:
+def _neighbour_step(raw: Mapping[str, Any]) -> NeighbourSettings:
     options = dict(raw)
     for key in ("entities", "next_to"):
         options[key] = tuple(options.get(key) or ())
-    return ContactBlockSettings(**options)
+    return NeighbourSettings(**options)
 
 
 def _parse(raw: Mapping[str, Any], path: Path) -> PiiSettings:
@@ -138,7 +140,8 @@ def _parse(raw: Mapping[str, Any], path: Path) -> PiiSettings:
             plain_words=Path(model["plain_words"]) if model.get("plain_words") else None,
         ),
         context=ContextSettings(**(raw.get("context") or {})),
-        contact_block=_contact_block(raw.get("contact_block") or {}),
+        contact_block=_neighbour_step(raw.get("contact_block") or {}),
+        postcode_town=_neighbour_step(raw.get("postcode_town") or {}),
         default_threshold=float(raw.get("default_threshold", 0.5)),
         thresholds={str(k): float(v) for k, v in (raw.get("thresholds") or {}).items()},
         recognizers=recognizers,

@@ -18,6 +18,8 @@ from guardrails.pii.recognizers.lexicon import US_STATE_CODES
 
 _STATES = "|".join(US_STATE_CODES)
 _WORDS_BEFORE = re.compile(r"(\p{L}[\p{L}'’.-]*)[ \t]*,?[ \t]*$")
+_BARE_SCORE = 0.2  # a bare number: a postcode only with a word like "zip" or beside a town
+WEAK_SCORE = 0.15  # only with a word like "zip": "postcode 2019", "zip: 7412 sl"
 _WORD_AFTER = re.compile(r"[ \t]*(\p{L}[\p{L}'’.-]*)")
 
 
@@ -33,17 +35,19 @@ class ZipCodeRecognizer(CandorRecognizer):
         ),
         Pattern(
             "number after a place name",
-            r"(?<=\p{L}\.?,?[ \t]{1,3})(?P<value>\d{4,5}(?:-\d{3,4})?|\d{3} \d{2}|\d{2}-\d{3})(?![\d%-]|[.,]\d)",
+            # six digits (India, Romania), a country letter before the digits (Hungary's "H-8664")
+            r"(?<=\p{L}\.?,?[ \t]{1,3})(?P<value>\d{4,6}(?:-\d{3,4})?|\d{3} \d{2}|\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})"
+            r"(?![\d%-]|[.,]\d)",
             0.55,
         ),
         Pattern(
-            "number before a place name", r"(?<![\w.,$£€#/-])\d{4,5}(?=[ \t]{1,3}\p{L})", 0.55
+            "number before a place name", r"(?<![\w.,$£€#/-])\d{4,6}(?=[ \t]{1,3}\p{L})", 0.55
         ),
         Pattern(
             "canadian postcode", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.5
         ),
         Pattern("dutch postcode", r"\b\d{4} ?(?-i:[A-Z]{2})\b", 0.2),
-        Pattern("dutch postcode in a lower-case text", r"\b\d{4} ?(?-i:[a-z]{2})\b", 0.2),
+        Pattern("dutch postcode in a lower-case text", r"\b\d{4} ?(?-i:[a-z]{2})\b", WEAK_SCORE),  # "6091 in"
         Pattern(
             "numeric with dash (PL, PT, BR)",
             r"(?<![\d-])(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])",
@@ -53,12 +57,17 @@ class ZipCodeRecognizer(CandorRecognizer):
         Pattern(
             "bare 3 to 6 digits",
             r"(?<![\d.,$£€-])\d{3,6}(?![\d%-]|[.,]\d|[ ]?(?:\$|£|€|usd|eur|gbp))",
-            0.2,
+            _BARE_SCORE,
         ),
     ]
 
+    def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
+        """A bare year or three-digit number scores below postcode_town.py's floor: "Paris
+        2024" and "via roma 131" hold no postcode; "postcode 2019" still counts."""
+        return WEAK_SCORE if score == _BARE_SCORE and (_year(value) or len(value) == 3) else score
+
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
-        if pattern.name == "number after a place name" and not _after_place(text, start):
+        if pattern.name == "number after a place name" and (_year(text[start:end]) or not _after_place(text, start)):
             return None
         if pattern.name == "number before a place name" and (_year(text[start:end]) or not _before_place(text, end)):
             return None

@@ -9,10 +9,10 @@ import pytest
 
 from guardrails.pii import analyze_text
 from guardrails.pii.contact_block import raise_in_contact_blocks
-from guardrails.pii.settings import ContactBlockSettings, load_settings
+from guardrails.pii.settings import NeighbourSettings, load_settings
 from guardrails.pii.spans import Span
 
-SETTINGS = ContactBlockSettings(
+SETTINGS = NeighbourSettings(
     entities=("PHONE_NUMBER",), next_to=("PERSON", "EMAIL_ADDRESS", "STREET_ADDRESS"), min_score=0.2, score=0.5
 )
 NAME, NUMBER = "Jane Example", "55501420"
@@ -84,7 +84,7 @@ def test_when_the_step_is_off_or_the_type_not_listed_then_nothing_changes():
     text = f"{NAME}, {NUMBER}"
     spans = [Span(0, len(NAME), "PERSON", 0.85), Span(text.index(NUMBER), len(text), "ZIP_CODE", 0.3)]
     assert raise_in_contact_blocks(text, spans, SETTINGS, _threshold) == spans
-    assert raise_in_contact_blocks(text, spans, ContactBlockSettings(), _threshold) == spans
+    assert raise_in_contact_blocks(text, spans, NeighbourSettings(), _threshold) == spans
 
 
 def test_when_config_has_no_contact_block_then_the_step_is_off(tmp_path):
