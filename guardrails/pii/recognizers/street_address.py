@@ -72,7 +72,7 @@ _USPS = (
 # chat uses for products: "3 Nike Link cables", "2 Pack Access").
 _AUSTRALIA_POST = (
     "Approach Boardwalk Brace Brae Broadway Chase Circuit Concourse Crossway Elbow End Entrance Esplanade "
-    "Fairway Foreshore Formation Frontage Glade Grange Heath Mead Meander Nook Outlook Parade Promenade "
+    "Alleyway Fairway Foreshore Formation Frontage Glade Grange Heath Mead Meander Nook Outlook Parade Promenade "
     "Quadrant Ramble Retreat Rotary Serviceway Strip Walkway"
 ).split()
 _INDIAN = "Marg Nagar Ganj Chowk Colony Bazar Bazaar".split()
@@ -103,7 +103,8 @@ _WEAK_SUFFIX = rf"(?:{_alternation(set(_STREET_SUFFIXES) - set(_STRONG.split()))
 _EU_ENDINGS = (
     "vej gade gata gatan gränd vägen väg vagen katu kuja tie polku kaari rinne straße strasse str. weg "
     "laan straat steeg gracht plein kade singel veien vegen veg gasse platz allee damm ufer utca vænget "
-    "torv stræde backe stigen torget plads dreef hof boulevard pad dijk markt"
+    "torv stræde backe stigen torget plads dreef hof boulevard pad dijk markt "
+    "stien bakken åsen haugen jordet løkka skogen toppen tunet plassen svingen kroken lunden grenda gropa myra"
 ).split()
 # Slovak and Czech street words that stand after the name: "Devínska cesta 47", "Hlavná trieda 3".
 _SLAVIC_STREET_WORDS = "cesta trieda třída námestie náměstí nábrežie nábřeží".split()
@@ -114,11 +115,15 @@ _EU_PREFIX = (
     r"(?i:rue|avenue|av\.|avda\.?|avenida|boulevard|bd\.?|viale|piazza|piazzale|piazzetta|corso|largo|vicolo|"
     r"contrada|borgo|calle|callejón|paseo|pasaje|plaza|camino|carrer|carretera|rambla|ronda|travesía|glorieta|"
     r"diagonal|privada|prolongación|continuación|rua|travessa|praça|praca|praceta|alameda|ladeira|rodovia|viela|"
-    r"beco|calçada|estrada|strada|str\.|aleea|bulevardul|calea|splaiul|șoseaua|soseaua|intrarea|drumul|piața|"
+    r"beco|calçada|quadra|recanto|núcleo|morro|pátio|fazenda|chácara|sítio|conjunto|condomínio|residencial|"
+    r"setor|trecho|vereda|loteamento|esplanada|diag\.|blv\.|"
+    r"estrada|strada|str\.|aleea|bulevardul|calea|splaiul|șoseaua|soseaua|intrarea|drumul|piața|"
     r"ul\.|ulica|al\.|aleja|plac|os\.|chemin|impasse|allée|quai|odos|leoforos|rúa|trg)|Via"
     # "Av de Miranda, 1" (Portuguese "Av" without its dot), not "Av 5 stars"
     rf"|Av(?=[ \t]+(?:{_JOIN}[ \t]+)?\p{{Lu}})"
 )
+# A street named by a number, then a number word: "Boulevard 1 N° 726", "Blv. 145 A N° 1824".
+_NUMBERED_STREET = r"(?:[ \t]+\d{1,4}(?:[ \t]+\p{Lu})?(?=[ \t]+(?i:n[°º]|nº|nr\.?|no\.)))?"
 # How a house number may be written after the street name: "Calle Mitre N° 321", "Nr. 47",
 # "Rua Cruz, S/N" (no number).
 _HOUSE_NUMBER = rf"(?:(?i:n[°º]|nº|nr\.?|no\.|n\.)[ \t]*)?(?:{_NUM}|(?i:s/n)\b)"
@@ -217,7 +222,8 @@ class StreetAddressRecognizer(CandorRecognizer):
         ),
         Pattern(
             "european street prefix, number",
-            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})(?:[ \t]+{_WORD}){{0,5}},?[ \t]+{_HOUSE_NUMBER}(?:[ \t]+\d{{1,4}}\b)?{_LOWER_TAIL}",
+            rf"{_START}{_LEAD_UNIT}(?:{_NUM}[ \t]+)?(?:{_EU_PREFIX})(?:[ \t]+{_WORD}){{0,5}}{_NUMBERED_STREET}"
+            rf",?[ \t]+{_HOUSE_NUMBER}(?:[ \t]+\d{{1,4}}\b)?{_LOWER_TAIL}",
             0.6,
         ),
         Pattern(

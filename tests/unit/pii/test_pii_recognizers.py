@@ -183,6 +183,11 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("my new address is Tr. 75N # 89W-8 Sur", "Tr. 75N # 89W-8 Sur", "STREET_ADDRESS"),
         ("Voorbeelddreef 5", "Voorbeelddreef 5", "STREET_ADDRESS"),  # a Dutch street ending
         ("Vzorová cesta 47", "Vzorová cesta 47", "STREET_ADDRESS"),  # a Slovak street word after the name
+        ("My address is Quadra de Exemplo, 393.", "Quadra de Exemplo, 393", "STREET_ADDRESS"),  # Brazilian type
+        ("Boulevard 1 N° 726", "Boulevard 1 N° 726", "STREET_ADDRESS"),  # a street named by a number
+        ("Blv. 145 A N° 1824", "Blv. 145 A N° 1824", "STREET_ADDRESS"),
+        ("Eksempelskogen 3F", "Eksempelskogen 3F", "STREET_ADDRESS"),  # a Norwegian compound
+        ("12 Sample Alleyway", "12 Sample Alleyway", "STREET_ADDRESS"),
         ("my SSN is 078-05-1120", "078-05-1120", "US_SSN"),  # dashed SSN
         ("social security number 219 09 9999", "219 09 9999", "US_SSN"),  # spaced SSN needs context
         ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "UK_NINO"),  # HMRC specimen format
@@ -212,6 +217,7 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "Av 5 stars, 10 reviews",  # "Av" before a number is no street type
         "Give me 3 Nike Link cables",  # a product word that Australia Post also uses for streets
         "Order 73 # 49-1 shipped",  # the Colombian grid needs its street type
+        "Vale, 2 más por favor",  # Spanish "OK", not the Brazilian street type "Vale"
         "I reset my password but it still doesn't work",  # "password" without a value
         "my password is not working",  # a word that is not a secret
         "I forgot my PIN",  # keyword only
@@ -413,3 +419,8 @@ def test_when_a_verb_or_adverb_stands_next_to_a_name_then_the_name_span_leaves_i
 )
 def test_when_a_number_before_a_word_is_no_postcode_then_no_zip_is_found(text):
     assert [s for s in analyze_text(text) if s.entity_type == "ZIP_CODE"] == []
+
+
+def test_when_a_place_ends_like_a_street_word_then_no_street_is_found():
+    text = "Australia 5, Copenhagen 2"  # "-lia" and "-hagen" are no street endings
+    assert [s for s in analyze_text(text) if s.entity_type == "STREET_ADDRESS"] == []
