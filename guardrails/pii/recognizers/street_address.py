@@ -114,7 +114,7 @@ _EU_WORD = (
 _EU_PREFIX = (
     r"(?i:rue|avenue|av\.|avda\.?|avenida|boulevard|bd\.?|viale|piazza|piazzale|piazzetta|corso|largo|vicolo|"
     r"contrada|borgo|calle|callejón|paseo|pasaje|plaza|camino|carrer|carretera|rambla|ronda|travesía|glorieta|"
-    r"diagonal|privada|prolongación|continuación|rua|travessa|praça|praca|praceta|alameda|ladeira|rodovia|viela|"
+    r"diagonal|privada|prolongación|continuación|periférico|cerrada|circuito|retorno|andador|viaducto|rua|travessa|praça|praca|praceta|alameda|ladeira|rodovia|viela|"
     r"beco|calçada|quadra|recanto|núcleo|morro|pátio|fazenda|chácara|sítio|conjunto|condomínio|residencial|"
     r"setor|trecho|vereda|loteamento|esplanada|diag\.|blv\.|"
     r"estrada|strada|str\.|aleea|bulevardul|calea|splaiul|șoseaua|soseaua|intrarea|drumul|piața|"
@@ -198,6 +198,14 @@ class StreetAddressRecognizer(CandorRecognizer):
         Pattern(
             "number, lower-case name, street type",
             rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+{_LOWER_SUFFIX}{_LOWER_TAIL}",
+            0.55,
+        ),
+        Pattern(
+            # every other street type, which English words fill too ("2 day pass", "3 black
+            # forks"): kept only when a word before the type is a name or no English word
+            "number, lower-case name, any street type",
+            rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?,?[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+"
+            rf"(?:{_alternation(w.lower() for w in _STREET_SUFFIXES)})\b\.?{_LOWER_TAIL}",
             0.55,
         ),
         Pattern(
@@ -317,6 +325,8 @@ class StreetAddressRecognizer(CandorRecognizer):
             start += _leading_english_words(text[start:end])  # "address storgarden 52 ..."
         if pattern.name == _STARTS_WITH_A_STREET_WORD and not _street_word(text[start:end].split()[0]):
             return None
+        if pattern.name == _NAMED_BEFORE_THE_TYPE and not _names_before_the_type(text[start:end]):
+            return None
         while end > start and text[end - 1] in " \t\n,":
             end -= 1
         return start, end
@@ -326,6 +336,7 @@ class StreetAddressRecognizer(CandorRecognizer):
 # word before the flat is a street type or no English word, "size 5, 1234 items" only when
 # its first word is.
 _NEEDS_A_STREET_WORD = "lower-case street words, number, flat"
+_NAMED_BEFORE_THE_TYPE = "number, lower-case name, any street type"
 _STARTS_WITH_A_STREET_WORD = "lower-case name, number, postcode and town"
 _STREET_TYPES = frozenset(word.lower() for word in _STREET_SUFFIXES)
 
@@ -334,6 +345,17 @@ def _names_a_street(value: str) -> bool:
     """Some word before the flat is a street type or a word no dictionary knows."""
     street = re.split(_FLAT, value, maxsplit=1)[0]
     return any(_street_word(word) for word in re.findall(r"\p{L}[\p{L}'’-]*", street))
+
+
+def _names_before_the_type(value: str) -> bool:
+    """Some word between the house number and the street type is a given name or surname that
+    is no English word, or a word no dictionary knows: "347 elaine mount", "679 sara bridge";
+    not "2 day pass" nor "2 silver summit bags"."""
+    from guardrails.pii.plain_words import is_unknown_word  # plain_words imports this package
+    from guardrails.pii.recognizers.gazetteer import is_given_name, is_surname
+
+    words = re.findall(r"\p{L}[\p{L}'’-]*", value.split("\n")[0])[:-1]  # the street type is last
+    return any(is_unknown_word(w) or is_given_name(w) or is_surname(w) for w in words)
 
 
 def _street_word(word: str) -> bool:

@@ -188,6 +188,10 @@ def _covering(text: str, value: str, entity: str) -> bool:
         ("Blv. 145 A N° 1824", "Blv. 145 A N° 1824", "STREET_ADDRESS"),
         ("Eksempelskogen 3F", "Eksempelskogen 3F", "STREET_ADDRESS"),  # a Norwegian compound
         ("12 Sample Alleyway", "12 Sample Alleyway", "STREET_ADDRESS"),
+        ("Cerrada Ejemplo 191 614", "Cerrada Ejemplo 191 614", "STREET_ADDRESS"),  # a Mexican street type
+        # lower case: any street type, when a word before it is a name or no English word
+        ("my address is 347 elaine mount.", "347 elaine mount", "STREET_ADDRESS"),
+        ("please ship it to studio 77 exampleson unions instead", "studio 77 exampleson unions", "STREET_ADDRESS"),
         ("my SSN is 078-05-1120", "078-05-1120", "US_SSN"),  # dashed SSN
         ("social security number 219 09 9999", "219 09 9999", "US_SSN"),  # spaced SSN needs context
         ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "UK_NINO"),  # HMRC specimen format
@@ -218,6 +222,8 @@ def test_when_text_holds_personal_data_then_a_span_of_its_type_covers_it(text, v
         "Give me 3 Nike Link cables",  # a product word that Australia Post also uses for streets
         "Order 73 # 49-1 shipped",  # the Colombian grid needs its street type
         "Vale, 2 más por favor",  # Spanish "OK", not the Brazilian street type "Vale"
+        "i bought a 2 day pass",  # lower case: English words before a street type
+        "i have 3 black forks",
         "I reset my password but it still doesn't work",  # "password" without a value
         "my password is not working",  # a word that is not a secret
         "I forgot my PIN",  # keyword only
