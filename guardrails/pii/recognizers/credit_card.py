@@ -38,6 +38,8 @@ class PaymentCardRecognizer(CandorRecognizer):
             r"(?<![\d-])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?(?![\d-])",
             0.9,
         ),
+        # typed in fours whatever the scheme: Amex "3782 8224 6310 005", Diners "3056 9309 0259 04"
+        Pattern("card in fours, shorter last group", r"(?<![\d-])\d{4}([ -])\d{4}\1\d{4}\1\d{1,3}(?![\d-])", 0.9),
         Pattern("card amex 4-6-5", r"(?<![\d-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])", 0.9),
         Pattern("card digits", r"(?<![\d-])\d{12,19}(?![\d-])", 0.9),
     ]

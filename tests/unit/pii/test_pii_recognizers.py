@@ -192,6 +192,8 @@ def _covering(text: str, value: str, entity: str) -> bool:
         # lower case: any street type, when a word before it is a name or no English word
         ("my address is 347 elaine mount.", "347 elaine mount", "STREET_ADDRESS"),
         ("please ship it to studio 77 exampleson unions instead", "studio 77 exampleson unions", "STREET_ADDRESS"),
+        ("card 3782 8224 6310 005", "3782 8224 6310 005", "CREDIT_CARD"),  # Amex typed in fours
+        ("card 3056-9309-0259-04", "3056-9309-0259-04", "CREDIT_CARD"),  # Diners typed in fours
         ("my SSN is 078-05-1120", "078-05-1120", "US_SSN"),  # dashed SSN
         ("social security number 219 09 9999", "219 09 9999", "US_SSN"),  # spaced SSN needs context
         ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "UK_NINO"),  # HMRC specimen format
