@@ -26,10 +26,10 @@ name is masked as a phone number in logs and analytics (the dialogue still reads
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 
 import regex as re
 
+from guardrails.pii.neighbours import raise_beside
 from guardrails.pii.settings import NeighbourSettings
 from guardrails.pii.spans import Span
 
@@ -52,15 +52,9 @@ def raise_in_contact_blocks(
     """``spans`` with each low-scoring candidate of ``settings.entities`` that stands alone in
     its field, next to a ``settings.next_to`` span at or above its ``threshold``, raised to
     ``settings.score``. Offsets index ``text``."""
-    neighbours = [s for s in spans if s.entity_type in settings.next_to and s.score >= threshold(s.entity_type)]
-    return [
-        replace(span, score=settings.score)
-        if span.entity_type in settings.entities
-        and settings.min_score <= span.score < settings.score
-        and _stands_alone_next_to(text, span, neighbours)
-        else span
-        for span in spans
-    ]
+    return raise_beside(
+        spans, settings, threshold, lambda span, neighbours: _stands_alone_next_to(text, span, neighbours)
+    )
 
 
 def _stands_alone_next_to(text: str, candidate: Span, neighbours: Iterable[Span]) -> bool:

@@ -14,10 +14,10 @@ candidates here: the postcode recognizer scores "Paris 2024" below this step's f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 
 import regex as re
 
+from guardrails.pii.neighbours import raise_beside
 from guardrails.pii.settings import NeighbourSettings
 from guardrails.pii.spans import Span
 
@@ -28,18 +28,10 @@ _GAP = re.compile(r"[ \t]*(?:,[ \t]*)?(?:\n[ \t]*)?")
 def raise_beside_towns(
     text: str, spans: Sequence[Span], settings: NeighbourSettings, threshold: Callable[[str], float]
 ) -> list[Span]:
-    """``spans`` with each candidate of ``settings.entities`` scored from ``settings.min_score``
-    up to ``settings.score``, right beside a ``settings.next_to`` span at or above its
-    ``threshold``, raised to ``settings.score``. Offsets index ``text``."""
-    towns = [s for s in spans if s.entity_type in settings.next_to and s.score >= threshold(s.entity_type)]
-    return [
-        replace(span, score=settings.score)
-        if span.entity_type in settings.entities
-        and settings.min_score <= span.score < settings.score
-        and _beside(text, span, towns)
-        else span
-        for span in spans
-    ]
+    """``spans`` with each low-scoring candidate of ``settings.entities`` right beside a
+    ``settings.next_to`` span at or above its ``threshold`` raised to ``settings.score``.
+    Offsets index ``text``."""
+    return raise_beside(spans, settings, threshold, lambda span, towns: _beside(text, span, towns))
 
 
 def _beside(text: str, candidate: Span, towns: Iterable[Span]) -> bool:

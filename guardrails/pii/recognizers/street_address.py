@@ -114,7 +114,8 @@ _EU_WORD = (
 _EU_PREFIX = (
     r"(?i:rue|avenue|av\.|avda\.?|avenida|boulevard|bd\.?|viale|piazza|piazzale|piazzetta|corso|largo|vicolo|"
     r"contrada|borgo|calle|callejón|paseo|pasaje|plaza|camino|carrer|carretera|rambla|ronda|travesía|glorieta|"
-    r"diagonal|privada|prolongación|continuación|periférico|cerrada|circuito|retorno|andador|viaducto|rua|travessa|praça|praca|praceta|alameda|ladeira|rodovia|viela|"
+    r"diagonal|privada|prolongación|continuación|periférico|cerrada|circuito|retorno|andador|viaducto|"
+    r"rua|travessa|praça|praca|praceta|alameda|ladeira|rodovia|viela|"
     r"beco|calçada|quadra|recanto|núcleo|morro|pátio|fazenda|chácara|sítio|conjunto|condomínio|residencial|"
     r"setor|trecho|vereda|loteamento|esplanada|diag\.|blv\.|"
     r"estrada|strada|str\.|aleea|bulevardul|calea|splaiul|șoseaua|soseaua|intrarea|drumul|piața|"
