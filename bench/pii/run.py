@@ -70,6 +70,9 @@ TARGETS = (
 EXTRA_TARGETS = ("PASSWORD", "DATE_OF_BIRTH", "UK_NINO")  # only in the retail set
 GOLD_MAP = {"GPE": "LOCATION"}
 SPLIT_SEED_RANGE = range(1000)
+# Held-out templates whose sentences someone has read, and when: their figures are tuned, so
+# results.md also reports the held-out half without them.
+READ_HELD_OUT_TEMPLATES = {143: "2026-12-02: its four phone misses, all of the held-out half's"}
 COVER = 0.8
 WARMUP = 20
 TYPICAL_ROUNDS = 3
@@ -486,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tuning_only:
         synth = [r for r in synth if r.template in tuning]  # held-out sentences are never analysed
     held = [i for i, r in enumerate(synth) if r.template not in tuning]
+    never_read = [i for i in held if synth[i].template not in READ_HELD_OUT_TEMPLATES]
     tune = [i for i, r in enumerate(synth) if r.template in tuning]
     retail = load_retail()
     print(
@@ -517,6 +521,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sections = [
             ("presidio_synth, held-out templates (not used for tuning)", "synth", held, TARGETS),
+            (
+                f"presidio_synth, held-out templates never read (all but {sorted(READ_HELD_OUT_TEMPLATES)})",
+                "synth",
+                never_read,
+                TARGETS,
+            ),
             ("presidio_synth, tuning templates", "synth", tune, TARGETS),
             ("presidio_synth, all 1,500 sentences", "synth", None, TARGETS),
             (retail_title, "retail", None, retail_targets),
