@@ -47,16 +47,25 @@ LINES = HERE / "lines.jsonl"
 RESULTS = HERE / "results.md"
 
 
-def load() -> tuple[list[Record], list[str]]:
-    """The records and, beside them, each record's genre."""
-    records, genres = [], []
+# The address forms the issue names (UK, US and European); the set's other locales are
+# India, Latin America, Turkey, Australia, Canada and New Zealand.
+UK_US_EUROPE = {
+    "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "es_ES", "it_IT", "nl_NL", "nl_BE", "pt_PT",
+    "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI", "cs_CZ", "sk_SK", "ro_RO", "hu_HU",
+}  # fmt: skip
+
+
+def load() -> tuple[list[Record], list[str], list[str]]:
+    """The records and, beside them, each record's genre and region of its locale."""
+    records, genres, regions = [], [], []
     for line in LINES.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
             gold = [(s["start"], s["end"], GOLD_MAP.get(s["entity_type"], s["entity_type"])) for s in item["spans"]]
             records.append(Record(item["text"], gold, item["template_id"]))
             genres.append(item["genre"])
-    return records, genres
+            regions.append("UK, US, Europe" if item["locale"] in UK_US_EUROPE else "elsewhere")
+    return records, genres, regions
 
 
 def wilson(caught: int, total: int, z: float = 1.96) -> tuple[float, float]:
@@ -145,7 +154,7 @@ def interval_table(title: str, views: dict[str, tuple[list[Record], dict[str, li
 
 
 def main() -> int:
-    records, genres = load()
+    records, genres, regions = load()
     views = {"as written": records, "lower-cased": lower_cased(records)}
     predictions: dict[str, dict[str, list]] = {view: {} for view in views}
     for name, factory in (("Candor", candor_engine), ("presidio defaults", presidio_engine)):
@@ -173,6 +182,14 @@ def main() -> int:
         "recall with 95% intervals", {view: (views[view], predictions[view]) for view in views}
     )
     lines += validity_table(records, predictions["as written"])
+    lines += ["### by region of the record's locale, as written", "", "| entity | region | Candor | presidio defaults |",
+              "|---|---|---:|---:|"]
+    for entity in ("STREET_ADDRESS", "ZIP_CODE", "PHONE_NUMBER", "PERSON", "LOCATION"):
+        ours = caught_by(records, predictions["as written"]["Candor"], entity, regions)
+        base = caught_by(records, predictions["as written"]["presidio defaults"], entity, regions)
+        for region in ("UK, US, Europe", "elsewhere"):
+            lines.append(f"| {entity} | {region} | {share(*ours[region])} | {share(*base[region])} |")
+    lines.append("")
     ours = caught_by(records, predictions["as written"]["Candor"], "PHONE_NUMBER", genres)
     base = caught_by(records, predictions["as written"]["presidio defaults"], "PHONE_NUMBER", genres)
     lines += ["### phone numbers per genre, as written", "", "| genre | Candor | presidio defaults |", "|---|---:|---:|"]
