@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
 from guardrails.pii.contact_block import raise_in_contact_blocks
-from guardrails.pii.postcode_town import raise_beside_towns
 from guardrails.pii.context import WordContextEnhancer
 from guardrails.pii.nlp import TrimmedSpacyNlpEngine
 from guardrails.pii.offline import make_tldextract_offline
+from guardrails.pii.postcode_town import raise_beside_towns
 from guardrails.pii.operators import Operator, Replace
 from guardrails.pii.recognizers import RECOGNIZERS, CandorRecognizer
 from guardrails.pii.settings import PiiConfigError, PiiSettings, settings

@@ -43,7 +43,8 @@ _LEADING_POSTCODE = re.compile(r"(?<=\p{L}[ \t])\d{4,5}[ \t]")
 # code, wherever the line starts: "Town, 43 73313 0961-7596216", "\n 76634 0378 3549890".
 _POSTCODE_BEFORE_TRUNK = re.compile(r"\d{1,5}(?:[ \t]\d{1,5})?[ \t](?=[0+])")
 # A word typed onto the number with a hyphen: "(37) 788-063-Office", "3660170548-Fax".
-_HYPHENATED_WORD = re.compile(r"-(\p{L}{3,})(?![\w-])")
+_LABEL = r"\p{L}{3,}(?![\w-])"
+_HYPHENATED_WORD = re.compile(rf"-({_LABEL})")
 # A 4-5 digit postcode typed after the phone, then the town: "0961-7596216 10115 Berlin".
 _TRAILING_POSTCODE = re.compile(r"[ \t]\d{4,5}$")
 _TOWN_AFTER = re.compile(r"[ \t]+\p{L}{2,}")
@@ -92,7 +93,7 @@ class PhoneNumberRecognizer(CandorRecognizer):
             # but a word of three letters or more may be hyphenated on: "(37) 788-063-Office"
             # (kept only when the word is a phone word, see score_match)
             r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,6}(?![\w@]|-\w|[.,:]\d)"
-            r"|(?![\w@]|-(?!\p{L}{3,}(?![\w-]))\w|[.,:/]\d))",
+            rf"|(?![\w@]|-(?!{_LABEL})\w|[.,:/]\d))",
             0.3,
         )
     ]

@@ -71,9 +71,9 @@ _USPS = (
 # Australia Post's street types and Indian ones that USPS does not list (not those a shop's
 # chat uses for products: "3 Nike Link cables", "2 Pack Access").
 _AUSTRALIA_POST = (
-    "Approach Boardwalk Brace Brae Broadway Chase Circuit Concourse Crossway Elbow End Entrance Esplanade "
-    "Alleyway Fairway Foreshore Formation Frontage Glade Grange Heath Mead Meander Nook Outlook Parade Promenade "
-    "Quadrant Ramble Retreat Rotary Serviceway Strip Walkway"
+    "Alleyway Approach Boardwalk Brace Brae Broadway Chase Circuit Concourse Crossway Elbow End Entrance "
+    "Esplanade Fairway Foreshore Formation Frontage Glade Grange Heath Mead Meander Nook Outlook Parade "
+    "Promenade Quadrant Ramble Retreat Rotary Serviceway Strip Walkway"
 ).split()
 _INDIAN = "Marg Nagar Ganj Chowk Colony Bazar Bazaar".split()
 _STREET_SUFFIXES = _USPS + _AUSTRALIA_POST + _INDIAN
@@ -202,8 +202,9 @@ class StreetAddressRecognizer(CandorRecognizer):
             0.55,
         ),
         Pattern(
-            # every other street type, which English words fill too ("2 day pass", "3 black
-            # forks"): kept only when a word before the type is a name or no English word
+            # any street type, which English words fill too ("2 day pass", "3 black forks"), also
+            # after a comma ("10/077, guha street"): kept only when a word before the type is a
+            # name or no English word
             "number, lower-case name, any street type",
             rf"{_START}{_LEAD_UNIT}{_NUM}(?:[ \t]+{_NUM})?,?[ \t]+{_LOWER}(?:[ \t]+{_LOWER}){{0,2}}[ \t]+"
             rf"(?:{_alternation(w.lower() for w in _STREET_SUFFIXES)})\b\.?{_LOWER_TAIL}",

@@ -18,8 +18,11 @@ from guardrails.pii.recognizers.lexicon import US_STATE_CODES
 
 _STATES = "|".join(US_STATE_CODES)
 _WORDS_BEFORE = re.compile(r"(\p{L}[\p{L}'’.-]*)[ \t]*,?[ \t]*$")
-_BARE_SCORE = 0.2  # a bare number: a postcode only with a word like "zip" or beside a town
 WEAK_SCORE = 0.15  # only with a word like "zip": "postcode 2019", "zip: 7412 sl"
+# A bare number (a postcode only with a word like "zip" or beside a town): not part of a
+# longer number, a decimal or a price.
+_BARE_START = r"(?<![\d.,$£€-])"
+_BARE_END = r"(?![\d%-]|[.,]\d|[ ]?(?:\$|£|€|usd|eur|gbp))"
 _WORD_AFTER = re.compile(r"[ \t]*(\p{L}[\p{L}'’.-]*)")
 
 
@@ -54,17 +57,11 @@ class ZipCodeRecognizer(CandorRecognizer):
             0.2,
         ),
         Pattern("numeric with space (SE, CZ, GR)", r"(?<!\d[ ]?)\d{3} \d{2}(?![ ]?\d)", 0.2),
-        Pattern(
-            "bare 3 to 6 digits",
-            r"(?<![\d.,$£€-])\d{3,6}(?![\d%-]|[.,]\d|[ ]?(?:\$|£|€|usd|eur|gbp))",
-            _BARE_SCORE,
-        ),
+        Pattern("bare 4 to 6 digits, no year", rf"{_BARE_START}(?!(?:19|20)\d\d(?!\d))\d{{4,6}}{_BARE_END}", 0.2),
+        # below postcode_town.py's floor: "Paris 2024" and "via roma 131" hold no postcode,
+        # "postcode 2019" still counts
+        Pattern("bare year or 3 digits", rf"{_BARE_START}(?:(?:19|20)\d\d|\d{{3}}){_BARE_END}", WEAK_SCORE),
     ]
-
-    def score_match(self, value: str, score: float, text: str, start: int, end: int) -> float | None:
-        """A bare year or three-digit number scores below postcode_town.py's floor: "Paris
-        2024" and "via roma 131" hold no postcode; "postcode 2019" still counts."""
-        return WEAK_SCORE if score == _BARE_SCORE and (_year(value) or len(value) == 3) else score
 
     def adjust_span(self, text: str, start: int, end: int, pattern: Pattern) -> tuple[int, int] | None:
         if pattern.name == "number after a place name" and (_year(text[start:end]) or not _after_place(text, start)):
